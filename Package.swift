@@ -1,0 +1,138 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Gemgate: a Gemini API gateway. The core (`Gateway`) defines the `Storage` and `BalanceStrategy`
+// protocols; everything that implements them lives in its own target, and only `Launcher` wires
+// concrete implementations together (see ARCHITECTURE.md).
+let package = Package(
+    name: "gemgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gemgate", targets: ["gemgate"]),
+        .executable(name: "fake-gemini", targets: ["FakeGeminiServer"]),
+        .executable(name: "gemgate-bench", targets: ["GemgateBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        // Wire formats (Gemini native, OpenAI) and the conversions between them: pure values and
+        // functions, no I/O, so they are tested without a server.
+        .target(name: "Wire"),
+        // The core: configuration, key pool, classifier, upstream client, routes, panel.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "Wire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Panel/Assets")]
+        ),
+        // Balance strategies: round-robin, least-errors, weighted.
+        .target(name: "Strategies", dependencies: ["Gateway"]),
+        // The SQL layer shared by the three storage backends: driver protocol, dialects,
+        // migrations and every query, written once.
+        .target(
+            name: "StorageSQL",
+            dependencies: ["Gateway", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["StorageSQL", "Gateway", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
+        .target(
+            name: "StorageMySQL",
+            dependencies: [
+                "StorageSQL", "Gateway", "CMariaDB",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "StoragePostgres",
+            dependencies: [
+                "StorageSQL", "Gateway",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Wires the implementations chosen by DATABASE_TYPE and BALANCE_STRATEGY; the CLI commands.
+        .target(
+            name: "Launcher",
+            dependencies: [
+                "Gateway", "Strategies", "StorageSQL", "StorageSQLite", "StorageMySQL", "StoragePostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "gemgate", dependencies: ["Launcher"]),
+        // A fake Gemini upstream with scripted per-key behaviour, for tests and benchmarks.
+        .target(
+            name: "FakeGemini",
+            dependencies: [
+                "Wire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "FakeGeminiServer",
+            dependencies: [
+                "FakeGemini",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "GemgateBench",
+            dependencies: [
+                "FakeGemini",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire"]),
+        .testTarget(
+            name: "FakeGeminiTests",
+            dependencies: [
+                "FakeGemini",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Gateway"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["StorageSQL", "StorageSQLite", "StorageMySQL", "StoragePostgres", "Gateway", "Launcher"]
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "Gateway", "Wire", "Strategies", "StorageSQL", "StorageSQLite", "Launcher", "FakeGemini",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+    ]
+)

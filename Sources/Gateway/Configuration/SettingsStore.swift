@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+
+/// The live settings: read by every request, replaced as a whole when the admin saves.
+///
+/// A save validates every value first, writes them to storage in one transaction, and only then
+/// swaps the in-memory snapshot and tells the observers (key pool, strategy, upstream client), so
+/// a refused or failed save changes nothing.
+public final class SettingsStore: Sendable {
+    private let snapshot: Mutex<Settings>
+    private let observers = Mutex<[@Sendable (Settings, Settings) -> Void]>([])
+    private let storage: any Storage
+    private let saves = SaveSerializer()
+    public let validator: SettingValidator
+
+    public init(initial: Settings, storage: any Storage, validator: SettingValidator) {
+        self.snapshot = Mutex(initial)
+        self.storage = storage
+        self.validator = validator
+    }
+
+    /// The settings in force now.
+    public var current: Settings { snapshot.withLock { $0 } }
+
+    /// Calls `observer(old, new)` after every applied change.
+    public func onChange(_ observer: @escaping @Sendable (_ old: Settings, _ new: Settings) -> Void) {
+        observers.withLock { $0.append(observer) }
+    }
+
+    /// Validates, stores and applies `changes` (by setting name). Nothing changes unless every
+    /// value is valid and the database accepted them all.
+    @discardableResult
+    public func update(_ changes: [String: SettingValue]) async throws(SettingsUpdateError) -> Settings {
+        var problems: [SettingValidator.Problem] = []
+        for (name, value) in changes {
+            guard let definition = SettingCatalog.definition(name) else {
+                problems.append(.init(setting: name, message: LocalizedText(
+                    en: "Unknown setting \(name).", zh: "未知的设置项 \(name)。")))
+                continue
+            }
+            if let problem = validator.validate(value, for: definition) { problems.append(problem) }
+        }
+        if !problems.isEmpty { throw .invalid(problems.sorted { $0.setting < $1.setting }) }
+        return try await saves.run { () async throws(SettingsUpdateError) -> Settings in
+            let old = current
+            var new = old
+            for (name, value) in changes { new.set(name, value) }
+            let texts = changes.mapValues(SettingCodec.encode)
+            do {
+                try await storage.saveSettings(texts)
+            } catch {
+                throw .storageFailed(String(describing: error))
+            }
+            apply(new, old: old)
+            return new
+        }
+    }
+
+    /// Parses form text (by setting name), then updates; parse failures are reported like
+    /// validation failures.
+    @discardableResult
+    public func update(texts: [String: String]) async throws(SettingsUpdateError) -> Settings {
+        var values: [String: SettingValue] = [:]
+        var problems: [SettingValidator.Problem] = []
+        for (name, text) in texts {
+            guard let definition = SettingCatalog.definition(name) else {
+                problems.append(.init(setting: name, message: LocalizedText(
+                    en: "Unknown setting \(name).", zh: "未知的设置项 \(name)。")))
+                continue
+            }
+            do {
+                values[name] = try SettingCodec.decode(text, as: definition)
+            } catch {
+                problems.append(.init(setting: name, message: error.message))
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+        return try await update(values)
+    }
+
+    /// Replaces the snapshot with settings read elsewhere (another instance saved them) without
+    /// writing them back.
+    public func adopt(_ new: Settings) {
+        let old = current
+        guard new != old else { return }
+        apply(new, old: old)
+    }
+
+    private func apply(_ new: Settings, old: Settings) {
+        snapshot.withLock { $0 = new }
+        for observer in observers.withLock({ $0 }) { observer(old, new) }
+    }
+}
+
+/// Why a settings update was refused.
+public enum SettingsUpdateError: Error, Sendable, Equatable {
+    /// One or more values are invalid; nothing was saved.
+    case invalid([SettingValidator.Problem])
+    /// The database refused the write; nothing was applied.
+    case storageFailed(String)
+}
+
+/// Runs one save at a time, so two admins saving at once cannot interleave their writes.
+private actor SaveSerializer {
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func run<T: Sendable>(_ body: @Sendable () async throws(SettingsUpdateError) -> T) async throws(SettingsUpdateError) -> T {
+        while busy {
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        busy = true
+        defer {
+            busy = false
+            if !waiters.isEmpty { waiters.removeFirst().resume() }
+        }
+        return try await body()
+    }
+}

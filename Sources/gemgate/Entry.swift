@@ -1,0 +1,2 @@
+import Launcher
+@main struct Entry { static func main() async {} }
