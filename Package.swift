@@ -111,7 +111,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "WireTests", dependencies: ["Wire"]),
+        .testTarget(name: "WireTests", dependencies: ["Wire"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Wire"]),
         .testTarget(
             name: "FakeGeminiTests",

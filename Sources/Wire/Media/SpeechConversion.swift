@@ -44,7 +44,7 @@ public enum SpeechConversion {
 
     /// Reads `{model, input, voice, response_format?, speed?, instructions?}`.
     ///
-    /// - `model` is used when it names a Gemini TTS model (contains `tts`); `tts-1` and the like
+    /// - `model` is used when it names a Gemini TTS model (`gemini-…-tts`); `tts-1` and the like
     ///   use `defaultModel` (`TTS_MODEL`).
     /// - `voice`: an OpenAI name maps through `openAIVoices`, a Gemini name (any case) passes,
     ///   anything else uses `defaultVoice` (`TTS_VOICE_NAME`).
@@ -58,7 +58,8 @@ public enum SpeechConversion {
             throw ConversionError.invalid("input", "the text to speak is required.")
         }
         let requestedModel = request["model"]?.stringValue.map(ModelVariant.strippingPrefix) ?? ""
-        let model = requestedModel.lowercased().contains("tts") ? requestedModel : ModelVariant.strippingPrefix(defaultModel)
+        let isGeminiTTS = requestedModel.lowercased().hasPrefix("gemini") && requestedModel.lowercased().contains("tts")
+        let model = isGeminiTTS ? requestedModel : ModelVariant.strippingPrefix(defaultModel)
         let voice = resolveVoice(request["voice"]?.stringValue, defaultVoice: defaultVoice)
 
         let output: SpeechPlan.OutputFormat = request["response_format"]?.stringValue?.lowercased() == "pcm" ? .pcm : .wav

@@ -36,11 +36,11 @@ public struct ModelVariant: Sendable, Equatable {
     static let imageSuffix = "-image"
     static let nonThinkingSuffix = "-non-thinking"
 
-    /// Reads a client model id against the catalog.
+    /// Reads a client model id against the model lists.
     ///
     /// - Throws: `ConversionError` with cause `.invalidRequest` for an empty id, `.modelNotFound`
     ///   for a filtered model or a `-search` variant of a model not in `SEARCH_MODELS`.
-    public static func parse(_ id: String, catalog: ModelCatalog) throws(ConversionError) -> ModelVariant {
+    public static func parse(_ id: String, modelLists: ModelListSettings) throws(ConversionError) -> ModelVariant {
         let trimmed = id.trimmingSpaces
         let name = strippingPrefix(trimmed)
         guard !name.isEmpty else {
@@ -57,7 +57,7 @@ public struct ModelVariant: Sendable, Equatable {
                 nonThinking = true
                 base.removeLast(nonThinkingSuffix.count)
             } else if !image, base.hasSuffix(imageSuffix),
-                catalog.imageModels.contains(String(base.dropLast(imageSuffix.count)))
+                modelLists.imageModels.contains(String(base.dropLast(imageSuffix.count)))
             {
                 image = true
                 base.removeLast(imageSuffix.count)
@@ -68,12 +68,12 @@ public struct ModelVariant: Sendable, Equatable {
         guard !base.isEmpty else {
             throw ConversionError(.invalidRequest, "model: '\(trimmed)' names no model before its suffixes.", param: "model")
         }
-        if catalog.filteredModels.contains(base) || catalog.filteredModels.contains(name) {
+        if modelLists.filteredModels.contains(base) || modelLists.filteredModels.contains(name) {
             throw ConversionError(
                 .modelNotFound, "model: '\(trimmed)' is not available on this gateway (it is in FILTERED_MODELS).",
                 param: "model")
         }
-        if search, !catalog.searchModels.contains(base) {
+        if search, !modelLists.searchModels.contains(base) {
             throw ConversionError(
                 .modelNotFound,
                 "model: '\(trimmed)' is not offered: \(base) is not in SEARCH_MODELS, so it has no -search variant.",

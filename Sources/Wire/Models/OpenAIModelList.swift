@@ -3,13 +3,13 @@ public enum OpenAIModelList {
     /// - Parameters:
     ///   - geminiModels: the `models` arrays of every page of `GET /v1beta/models`, concatenated
     ///     (each element a Gemini `Model` object).
-    ///   - catalog: which bases get derived variants, and which models are hidden.
+    ///   - modelLists: which bases get derived variants, and which models are hidden.
     ///   - created: the `created` timestamp to show (Unix seconds).
     /// - Returns: `{object:"list", data:[{id, object:"model", created, owned_by:"google"}]}`:
     ///   ids without `models/`, only models that can `generateContent` (plus embedding models),
     ///   minus `FILTERED_MODELS`, plus `-search`, `-image` and `-non-thinking` entries for listed
     ///   bases that exist upstream, each right after its base.
-    public static func build(fromGemini geminiModels: [JSONValue], catalog: ModelCatalog, created: Int) -> JSONValue {
+    public static func build(fromGemini geminiModels: [JSONValue], modelLists: ModelListSettings, created: Int) -> JSONValue {
         var ids: [String] = []
         var seen: Set<String> = []
         func add(_ id: String) {
@@ -18,16 +18,16 @@ public enum OpenAIModelList {
         for model in geminiModels {
             guard let rawName = model["name"]?.stringValue else { continue }
             let id = ModelVariant.strippingPrefix(rawName)
-            guard !id.isEmpty, !catalog.filteredModels.contains(id) else { continue }
+            guard !id.isEmpty, !modelLists.filteredModels.contains(id) else { continue }
             let methods = Set((model["supportedGenerationMethods"]?.arrayValue ?? []).compactMap(\.stringValue))
             let canChat = methods.contains("generateContent")
             let canEmbed = methods.contains("embedContent") || methods.contains("batchEmbedContents")
             guard canChat || canEmbed else { continue }
             add(id)
             guard canChat else { continue }
-            if catalog.searchModels.contains(id) { add(id + ModelVariant.searchSuffix) }
-            if catalog.imageModels.contains(id) { add(id + ModelVariant.imageSuffix) }
-            if catalog.thinkingModels.contains(id) { add(id + ModelVariant.nonThinkingSuffix) }
+            if modelLists.searchModels.contains(id) { add(id + ModelVariant.searchSuffix) }
+            if modelLists.imageModels.contains(id) { add(id + ModelVariant.imageSuffix) }
+            if modelLists.thinkingModels.contains(id) { add(id + ModelVariant.nonThinkingSuffix) }
         }
         return .object([
             "object": "list",

@@ -17,21 +17,32 @@ public struct SSEParser: Sendable {
 
     /// The payloads of the events completed by these bytes.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [String] {
+        // One copy into contiguous storage (free for arrays), then a specialised scan: iterating a
+        // generic sequence byte by byte across the module boundary costs far more.
+        let buffer = ContiguousArray(bytes)
+        return buffer.withUnsafeBufferPointer { feed(buffer: $0) }
+    }
+
+    private mutating func feed(buffer: UnsafeBufferPointer<UInt8>) -> [String] {
         var payloads: [String] = []
-        for byte in bytes {
+        var index = 0
+        let count = buffer.count
+        while index < count {
             if pendingCarriageReturn {
                 pendingCarriageReturn = false
-                if byte == 0x0A { continue }
+                if buffer[index] == 0x0A {
+                    index += 1
+                    continue
+                }
             }
-            switch byte {
-            case 0x0D:
-                pendingCarriageReturn = true
-                endLine(into: &payloads)
-            case 0x0A:
-                endLine(into: &payloads)
-            default:
-                line.append(byte)
-            }
+            // Copy the run of ordinary bytes up to the next line break in one go.
+            var end = index
+            while end < count, buffer[end] != 0x0A, buffer[end] != 0x0D { end += 1 }
+            if end > index { line.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end])) }
+            guard end < count else { break }
+            pendingCarriageReturn = buffer[end] == 0x0D
+            endLine(into: &payloads)
+            index = end + 1
         }
         return payloads
     }

@@ -2,7 +2,7 @@
 /// settings for each request, so a change applies to the next request.
 public struct ChatConversionSettings: Sendable, Equatable {
     /// `SEARCH_MODELS`, `IMAGE_MODELS`, `THINKING_MODELS`, `FILTERED_MODELS`.
-    public var catalog: ModelCatalog
+    public var modelLists: ModelListSettings
     /// `THINKING_BUDGET_MAP`: base model name → thinking budget, used when the client asks for
     /// nothing itself. Looked up by the base name, so `x-search` uses the entry for `x`.
     public var thinkingBudgetMap: [String: Double]
@@ -20,7 +20,7 @@ public struct ChatConversionSettings: Sendable, Equatable {
     public var urlContextModels: Set<String>
 
     public init(
-        catalog: ModelCatalog = ModelCatalog(),
+        modelLists: ModelListSettings = ModelListSettings(),
         thinkingBudgetMap: [String: Double] = [:],
         showThinkingProcess: Bool = true,
         showSearchLink: Bool = true,
@@ -29,7 +29,7 @@ public struct ChatConversionSettings: Sendable, Equatable {
         urlContextEnabled: Bool = false,
         urlContextModels: some Sequence<String> = [String]()
     ) {
-        self.catalog = catalog
+        self.modelLists = modelLists
         self.thinkingBudgetMap = Dictionary(
             thinkingBudgetMap.map { (ModelVariant.strippingPrefix($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.showThinkingProcess = showThinkingProcess

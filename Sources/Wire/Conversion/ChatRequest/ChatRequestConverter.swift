@@ -34,7 +34,7 @@ public struct ChatRequestConverter: Sendable {
         guard let modelID = request["model"]?.stringValue else {
             throw ConversionError.invalid("model", "a model id is required.")
         }
-        let variant = try ModelVariant.parse(modelID, catalog: settings.catalog)
+        let variant = try ModelVariant.parse(modelID, modelLists: settings.modelLists)
         guard let messages = request["messages"]?.arrayValue else {
             throw ConversionError.invalid("messages", "messages must be a list.")
         }

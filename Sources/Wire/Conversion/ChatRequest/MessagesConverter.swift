@@ -7,6 +7,8 @@
 ///   Gemini has one instruction slot, and a user turn would put words in the user's mouth.
 /// - Assistant text and `tool_calls` become one model turn with text and `functionCall` parts.
 /// - A trailing assistant message stays a model turn (a prefill the model continues).
+/// - A history that opens with an assistant message gets a blank user turn in front, because
+///   Gemini refuses contents that start with a model turn.
 /// - `tool` results become `functionResponse` parts named after the call they answer;
 ///   consecutive results form one user turn, ordered as the calls were.
 /// - Consecutive turns of the same role are merged; empty messages are dropped; `name` is
@@ -109,12 +111,19 @@ struct MessagesConverter {
                 throw ConversionError.invalid("messages", "at least one message with content is required.")
             }
             // Gemini needs a turn; a lone system prompt is answered as if the user said nothing.
-            contents = [["role": "user", "parts": [["text": " "]]]]
+            contents = [Self.silentUserTurn]
+        } else if merged.first?.role == .model {
+            // Gemini refuses a history that opens with a model turn ("Please ensure that
+            // multiturn requests alternate between user and model"); SillyTavern's histories open
+            // with the character's greeting. An empty-looking user turn keeps the greeting.
+            contents.insert(Self.silentUserTurn, at: 0)
         }
         let systemInstruction: JSONValue? = systemTexts.isEmpty
             ? nil : ["parts": [["text": .string(systemTexts.joined(separator: "\n\n"))]]]
         return Result(systemInstruction: systemInstruction, contents: contents, hasMedia: hasMedia)
     }
+
+    static let silentUserTurn: JSONValue = ["role": "user", "parts": [["text": " "]]]
 
     /// System content is text only; other parts (images in a system prompt) are not supported
     /// by Gemini's `systemInstruction` and are left out.

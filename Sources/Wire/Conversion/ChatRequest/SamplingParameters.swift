@@ -11,7 +11,8 @@ struct SamplingParameters {
         if let value = try number("temperature") { fields["temperature"] = .number(value) }
         if let value = try number("top_p") { fields["topP"] = .number(value) }
         if let value = try number("top_k"), value > 0 { fields["topK"] = .int(Int64(value.rounded())) }
-        if let value = try number("seed") { fields["seed"] = .int(Int64(value.rounded())) }
+        // SillyTavern and KoboldAI-style clients send -1 for "random", which is Gemini's default.
+        if let value = try number("seed"), value >= 0 { fields["seed"] = .int(Int64(value.rounded())) }
 
         // max_completion_tokens is the current name; max_tokens the deprecated one. Values ≤ 0
         // (some clients send 0 for "unlimited") are left out.

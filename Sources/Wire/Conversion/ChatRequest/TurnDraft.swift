@@ -53,7 +53,7 @@ struct TurnDraft {
                 if let signature = echoed ?? callID.flatMap(lookup), !signature.isEmpty {
                     object["thoughtSignature"] = .string(signature)
                 } else if isFirstCall, requiresSignatures {
-                    object["thoughtSignature"] = .string(ThoughtSignatures.skipValidator)
+                    object["thoughtSignature"] = .string(GeminiThoughtSignature.skipValidator)
                 }
                 rendered.append(.object(object))
             }
@@ -63,7 +63,7 @@ struct TurnDraft {
 }
 
 /// Names around Gemini's thought signatures.
-public enum ThoughtSignatures {
+public enum GeminiThoughtSignature {
     /// The value Google documents for a function call whose real signature is unknown (history
     /// from another model, or a client that dropped it).
     public static let skipValidator = "skip_thought_signature_validator"

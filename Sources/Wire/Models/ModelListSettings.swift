@@ -2,7 +2,7 @@
 ///
 /// The gateway fills this from `SEARCH_MODELS`, `IMAGE_MODELS`, `THINKING_MODELS` and
 /// `FILTERED_MODELS`; names are compared without a `models/` prefix.
-public struct ModelCatalog: Sendable, Equatable {
+public struct ModelListSettings: Sendable, Equatable {
     /// Bases that get a `-search` variant (Google Search grounding).
     public var searchModels: Set<String>
     /// Bases that get an `-image` variant (text and image output).

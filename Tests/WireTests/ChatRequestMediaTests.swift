@@ -1,0 +1,124 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Wire
+
+@Suite("Chat request: media parts")
+struct ChatRequestMediaTests {
+    private func userParts(_ parts: [JSONValue], fetch: @escaping MediaFetcher = Support.noFetch) async throws -> [JSONValue] {
+        let plan = try await Support.convert(Support.request([["role": "user", "content": .array(parts)]]), fetch: fetch)
+        return plan.body.contents.first?["parts"]?.arrayValue ?? []
+    }
+
+    @Test func httpImagesAreFetchedThroughTheInjectedClosure() async throws {
+        let seen = Mutex<[String]>([])
+        let parts = try await userParts(
+            [
+                ["type": "image_url", "image_url": ["url": "https://example.com/a.png"]],
+                ["type": "image_url", "image_url": "https://example.com/b.jpg"],
+                ["type": "image_url", "image_url": ["url": "https://example.com/a.png"]],
+            ],
+            fetch: { url in
+                seen.withLock { $0.append(url.absoluteString) }
+                return FetchedMedia(mimeType: url.pathExtension == "png" ? "image/png" : "image/jpg", base64Data: "QQ==")
+            })
+        #expect(parts == [
+            ["inlineData": ["mimeType": "image/png", "data": "QQ=="]],
+            ["inlineData": ["mimeType": "image/jpeg", "data": "QQ=="]],
+            ["inlineData": ["mimeType": "image/png", "data": "QQ=="]],
+        ])
+        // Each distinct URL is fetched once.
+        #expect(seen.withLock { $0.sorted() } == ["https://example.com/a.png", "https://example.com/b.jpg"])
+    }
+
+    @Test func aFailedFetchIsAClearErrorNotAPlaceholder() async {
+        struct TooLarge: Error, CustomStringConvertible { var description: String { "the image is larger than 20 MB" } }
+        let error = await Support.conversionError(
+            Support.request([["role": "user", "content": [
+                ["type": "text", "text": "see"],
+                ["type": "image_url", "image_url": ["url": "https://example.com/huge.png"]],
+            ]]]),
+            fetch: { _ in throw TooLarge() })
+        #expect(error?.cause == .mediaUnavailable)
+        #expect(error?.param == "messages[0].content[1].image_url.url")
+        #expect(error?.message == "messages[0].content[1].image_url.url: could not fetch https://example.com/huge.png: the image is larger than 20 MB")
+    }
+
+    @Test func geminiFilesAndYouTubeBecomeFileData() async throws {
+        let parts = try await userParts([
+            ["type": "image_url", "image_url": ["url": "https://generativelanguage.googleapis.com/v1beta/files/abc123"]],
+            ["type": "image_url", "image_url": ["url": "https://www.youtube.com/watch?v=9hE5-98ZeCg"]],
+            ["type": "image_url", "image_url": ["url": "https://youtu.be/9hE5-98ZeCg"]],
+            ["type": "image_url", "image_url": ["url": "gs://bucket/clip.mp4"]],
+        ])
+        #expect(parts == [
+            ["fileData": ["fileUri": "https://generativelanguage.googleapis.com/v1beta/files/abc123"]],
+            ["fileData": ["fileUri": "https://www.youtube.com/watch?v=9hE5-98ZeCg"]],
+            ["fileData": ["fileUri": "https://youtu.be/9hE5-98ZeCg"]],
+            ["fileData": ["fileUri": "gs://bucket/clip.mp4", "mimeType": "video/mp4"]],
+        ])
+    }
+
+    @Test func inputAudioBecomesInlineAudio() async throws {
+        let parts = try await userParts([
+            ["type": "input_audio", "input_audio": ["data": "UklGRg==", "format": "wav"]],
+            ["type": "input_audio", "input_audio": ["data": "SUQz", "format": "mp3"]],
+        ])
+        #expect(parts == [
+            ["inlineData": ["mimeType": "audio/wav", "data": "UklGRg=="]],
+            ["inlineData": ["mimeType": "audio/mp3", "data": "SUQz"]],
+        ])
+    }
+
+    @Test func fileParts() async throws {
+        let parts = try await userParts([
+            ["type": "file", "file": ["filename": "a.pdf", "file_data": "data:application/pdf;base64,JVBERi0="]],
+            ["type": "file", "file": ["filename": "notes.txt", "file_data": "aGVsbG8="]],
+            ["type": "file", "file": ["file_id": "files/xyz", "format": "application/pdf"]],
+        ])
+        #expect(parts == [
+            ["inlineData": ["mimeType": "application/pdf", "data": "JVBERi0="]],
+            ["inlineData": ["mimeType": "text/plain", "data": "aGVsbG8="]],
+            ["fileData": ["fileUri": "https://generativelanguage.googleapis.com/v1beta/files/xyz", "mimeType": "application/pdf"]],
+        ])
+        let openAIFile = await Support.conversionError(Support.request([["role": "user", "content": [
+            ["type": "file", "file": ["file_id": "file-abc"]]
+        ]]]))
+        #expect(openAIFile?.cause == .unsupported)
+    }
+
+    @Test func badMediaURLsAreRefused() async {
+        for url: JSONValue in ["ftp://x/y.png", "data:;base64,AAAA", "data:image/png;base64", "not a url"] {
+            let error = await Support.conversionError(Support.request([["role": "user", "content": [
+                ["type": "image_url", "image_url": ["url": url]]
+            ]]]))
+            #expect(error != nil, "\(url)")
+        }
+    }
+
+    @Test func markdownDataImagesInAssistantHistoryGoBackAsInlineData() async throws {
+        let plan = try await Support.convert(Support.request([
+            ["role": "user", "content": "Draw a cat"],
+            ["role": "assistant", "content": "Here:\n\n![image](data:image/png;base64,iVBOR)\n\nEnjoy"],
+            ["role": "user", "content": "Make it blue"],
+        ]))
+        #expect(plan.body.contents[1]["parts"] == [
+            ["text": "Here:\n\n"],
+            ["inlineData": ["mimeType": "image/png", "data": "iVBOR"]],
+            ["text": "\n\nEnjoy"],
+        ])
+    }
+
+    @Test func markdownSplitterLeavesOtherLinksAlone() {
+        #expect(MarkdownImages.split("see [link](data:text/plain,hi) and ![x](https://a/b.png)") == [
+            .text("see [link](data:text/plain,hi) and ![x](https://a/b.png)")
+        ])
+        #expect(MarkdownImages.split("![a](data:image/gif;base64,R0lG)") == [.image(mimeType: "image/gif", base64: "R0lG")])
+    }
+
+    @Test func dataURLParsing() throws {
+        #expect(try MediaReference.parseDataURL("data:image/PNG;base64,QU JD\n", param: "p") == .inline(mimeType: "image/png", base64: "QUJD"))
+        #expect(try MediaReference.parseDataURL("data:text/plain;charset=utf-8,hi%20there", param: "p")
+            == .inline(mimeType: "text/plain", base64: Data("hi there".utf8).base64EncodedString()))
+    }
+}
