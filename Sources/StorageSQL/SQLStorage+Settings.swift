@@ -1,0 +1,42 @@
+import Foundation
+import Gateway
+
+// `t_settings`: gemini-balance's key/value table, shared as it is. Values are text; the core
+// encodes and decodes them the way gemini-balance does.
+extension SQLStorage {
+    public func loadSettings() async throws -> [String: String] {
+        let rows = try await driver.query("SELECT \(dialect.quoted("key")) AS setting_key, value FROM t_settings", [])
+        var settings: [String: String] = [:]
+        for row in rows {
+            guard let key = row["setting_key"].string else { continue }
+            // gemini-balance writes Python's None as "", and a NULL means the same.
+            settings[key] = row["value"].string ?? ""
+        }
+        return settings
+    }
+
+    /// One transaction, one upsert per key: all saved or none. A new row gets gemini-balance's
+    /// description and creation time; an existing one keeps both and gets the new value and
+    /// `updated_at`. Times are naive UTC, as gemini-balance writes them at start-up.
+    public func saveSettings(_ values: [String: String]) async throws {
+        guard !values.isEmpty else { return }
+        for key in values.keys where key.isEmpty || key.unicodeScalars.count > 100 {
+            throw SQLStorageError.invalidSettingKey(key)
+        }
+        let now = settingsTimes.string(from: Date())
+        let timestamp = dialect.timestampPlaceholder
+        let sql = "INSERT INTO t_settings (\(dialect.quoted("key")), value, description, created_at, updated_at)"
+            + " VALUES (?, ?, ?, \(timestamp), \(timestamp)) "
+            + dialect.upsertClause(conflictColumns: ["key"], updating: ["value", "updated_at"])
+        let limits = self.limits
+        // Sorted so that concurrent saves touch rows in the same order (no lock-order deadlock).
+        let entries = values.sorted { $0.key < $1.key }
+        try await driver.transaction { connection in
+            for (key, value) in entries {
+                let description = limits.fit(GeminiBalanceValues.settingDescription(forKey: key),
+                                             table: "t_settings", column: "description")
+                try await connection.execute(sql, [.text(key), .text(value), .text(description), .text(now), .text(now)])
+            }
+        }
+    }
+}
