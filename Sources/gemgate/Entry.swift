@@ -1,2 +1,9 @@
 import Launcher
-@main struct Entry { static func main() async {} }
+
+/// The `gemgate` binary: everything happens in `GemgateCommand`.
+@main
+struct Entry {
+    static func main() async {
+        await GemgateCommand.main()
+    }
+}

@@ -1,19 +1,27 @@
 /// The strategies the launcher made available, by the names `BALANCE_STRATEGY` accepts.
 public struct StrategyCatalog: Sendable {
-    public typealias Factory = @Sendable () -> any BalanceStrategy
+    public struct Entry: Sendable {
+        public let name: String
+        public let make: @Sendable () -> any BalanceStrategy
 
-    private let factories: [(name: String, make: Factory)]
+        public init(_ name: String, make: @escaping @Sendable () -> any BalanceStrategy) {
+            self.name = name
+            self.make = make
+        }
+    }
 
-    public init(_ factories: [(name: String, make: Factory)]) {
-        precondition(!factories.isEmpty, "at least one strategy")
-        self.factories = factories
+    private let entries: [Entry]
+
+    public init(_ entries: [Entry]) {
+        precondition(!entries.isEmpty, "at least one strategy")
+        self.entries = entries
     }
 
     /// Valid names, in the order they were registered (the first is the default).
-    public var names: [String] { factories.map(\.name) }
+    public var names: [String] { entries.map(\.name) }
 
     /// A fresh strategy, or nil when the name is unknown.
     public func make(_ name: String) -> (any BalanceStrategy)? {
-        factories.first { $0.name == name }?.make()
+        entries.first { $0.name == name }?.make()
     }
 }

@@ -67,3 +67,32 @@ public enum KeyUnavailability: Sendable, Equatable {
     /// This request already tried every usable key.
     case allTried
 }
+
+extension KeyPool {
+    /// Why no key could serve `model` right now, or nil when one could. Picks nothing.
+    public func unavailability(for model: String) -> KeyUnavailability? {
+        let current = now()
+        return state.withLock { state -> KeyUnavailability? in
+            if state.order.isEmpty { return .noKeysConfigured }
+            var active = 0
+            var invalid = 0
+            var disabled = 0
+            var soonest: ModelCooldown?
+            for key in state.order {
+                guard let entry = state.entries[key] else { continue }
+                switch entry.record.status {
+                case .invalid: invalid += 1; continue
+                case .disabled: disabled += 1; continue
+                case .active: active += 1
+                }
+                guard let cooldown = entry.record.cooldowns.first(where: { $0.model == model && $0.until > current }) else {
+                    return nil
+                }
+                if soonest.map({ cooldown.until < $0.until }) ?? true { soonest = cooldown }
+            }
+            if active == 0 { return .noneUsable(invalid: invalid, disabled: disabled) }
+            guard let soonest else { return nil }
+            return .allCooling(model: model, until: soonest.until, reason: soonest.reason)
+        }
+    }
+}

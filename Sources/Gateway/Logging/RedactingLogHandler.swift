@@ -6,15 +6,20 @@ import Logging
 public struct RedactingLogHandler: LogHandler {
     private var inner: any LogHandler
     private let registry: SecretRegistry
+    private let level: LogLevelControl
 
-    public init(wrapping inner: any LogHandler, registry: SecretRegistry) {
+    public init(wrapping inner: any LogHandler, registry: SecretRegistry, level: LogLevelControl) {
+        var inner = inner
+        // The inner handler lets everything through; the shared control decides.
+        inner.logLevel = .trace
         self.inner = inner
         self.registry = registry
+        self.level = level
     }
 
     public var logLevel: Logger.Level {
-        get { inner.logLevel }
-        set { inner.logLevel = newValue }
+        get { level.current }
+        set { level.current = newValue }
     }
 
     public var metadata: Logger.Metadata {
@@ -28,6 +33,7 @@ public struct RedactingLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        guard event.level >= level.current else { return }
         var event = event
         event.message = Logger.Message(stringLiteral: registry.redact(event.message.description))
         event.metadata = event.metadata.map { $0.mapValues(redact) }

@@ -37,12 +37,8 @@ public enum Secret {
 
     /// A short, stable, non-reversible name for a token, stored in logs instead of the token.
     public static func fingerprint(_ token: String) -> String {
-        // FNV-1a, 64 bits: enough to tell a handful of tokens apart, useless for recovering one.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
+        // Enough to tell a handful of tokens apart; useless for recovering one.
+        let hash = FNV1a.hash(token)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -1,0 +1,23 @@
+import Hummingbird
+
+extension GatewayServices {
+    /// Every route Gemgate serves.
+    public func makeRouter() -> Router<GatewayRequestContext> {
+        let router = Router(context: GatewayRequestContext.self)
+        router.add(middleware: ErrorRenderingMiddleware())
+        HealthRoutes.register(on: router)
+        GeminiRoutes.register(on: router, services: self)
+        return router
+    }
+
+    /// The HTTP application on `HOST:PORT`, with the background services (log writer, key-state
+    /// persister, periodic jobs). On shutdown the server stops first, then the services in
+    /// reverse order, so the last logs of the last requests are still written.
+    public func makeApplication(lease: JobLease = .always) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(launch.host, port: launch.port), serverName: "Gemgate"),
+            services: backgroundServices(lease: lease),
+            logger: logger)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+@testable import Gateway
+import Testing
+import Wire
+
+@Suite struct SettingCodecTests {
+    @Test func readsGeminiBalanceValues() throws {
+        #expect(try SettingCodec.decode(#"["AIzaSyA-key-one", "AIzaSyB-key-two"]"#, as: SettingCatalog.apiKeys) == .list(["AIzaSyA-key-one", "AIzaSyB-key-two"]))
+        #expect(try SettingCodec.decode("a, b,,c", as: SettingCatalog.apiKeys) == .list(["a", "b", "c"]))
+        #expect(try SettingCodec.decode(#"[""]"#, as: SettingCatalog.allowedTokens) == .list([]))
+        #expect(try SettingCodec.decode("true", as: SettingCatalog.showThinking) == .boolean(true))
+        #expect(try SettingCodec.decode("3", as: SettingCatalog.maxFailures) == .integer(3))
+        #expect(try SettingCodec.decode("{'gemini-2.5-flash': -1}", as: SettingCatalog.thinkingBudgetMap) == .numberMap(["gemini-2.5-flash": -1]))
+        #expect(throws: SettingCodec.ParseProblem.self) { try SettingCodec.decode("abc", as: SettingCatalog.maxRetries) }
+    }
+
+    @Test func writesAsGeminiBalanceDoes() {
+        #expect(SettingCodec.encode(.list(["a", "中文"])) == #"["a", "中文"]"#)
+        #expect(SettingCodec.encode(.boolean(false)) == "false")
+        #expect(SettingCodec.encode(.numberMap(["m": 1000])) == #"{"m": 1000.0}"#)
+        #expect(SettingCodec.encode(.map(["X-说明": "中文"])) == #"{"X-说明": "中文"}"#)
+    }
+
+    @Test func everyDefaultRoundTrips() throws {
+        for definition in SettingCatalog.all {
+            let text = SettingCodec.encode(definition.defaultValue)
+            let back = try SettingCodec.decode(text, as: definition)
+            #expect(back == definition.defaultValue, "\(definition.name)")
+        }
+    }
+}
+
+@Suite struct SettingsBootstrapTests {
+    let validator = SettingValidator(strategyNames: ["round_robin", "least_errors", "weighted"])
+
+    @Test func placeholdersBootAndGenerateAnAdminToken() throws {
+        let outcome = try SettingsBootstrap.resolve(
+            stored: [:], environment: ["API_KEYS": #"[""]"#, "ALLOWED_TOKENS": #"[""]"#, "AUTH_TOKEN": ""],
+            environmentWins: false, validator: validator)
+        #expect(outcome.firstBoot)
+        #expect(outcome.settings.apiKeys.isEmpty)
+        let token = try #require(outcome.generatedAdminToken)
+        #expect(token.count >= 32)
+        #expect(outcome.toStore["AUTH_TOKEN"] == token)
+        #expect(outcome.toStore["API_KEYS"] == "[]")
+    }
+
+    @Test func emptyAuthTokenMeansFirstAllowedToken() throws {
+        let outcome = try SettingsBootstrap.resolve(
+            stored: [:], environment: ["ALLOWED_TOKENS": #"["your-access-token-1","your-access-token-2"]"#],
+            environmentWins: false, validator: validator)
+        #expect(outcome.generatedAdminToken == nil)
+        #expect(outcome.settings.authToken == "your-access-token-1")
+    }
+
+    @Test func databaseWinsAndDifferencesAreNamed() throws {
+        let outcome = try SettingsBootstrap.resolve(
+            stored: ["AUTH_TOKEN": "old", "MAX_FAILURES": "3"],
+            environment: ["AUTH_TOKEN": "new", "MAX_FAILURES": "3"], environmentWins: false, validator: validator)
+        #expect(outcome.settings.authToken == "old")
+        #expect(outcome.ignoredEnvironment == ["AUTH_TOKEN"])
+        #expect(outcome.toStore["AUTH_TOKEN"] == nil)
+    }
+
+    @Test func theSwitchLetsTheEnvironmentWin() throws {
+        let outcome = try SettingsBootstrap.resolve(
+            stored: ["AUTH_TOKEN": "old"], environment: ["AUTH_TOKEN": "new"], environmentWins: true, validator: validator)
+        #expect(outcome.settings.authToken == "new")
+        #expect(outcome.toStore["AUTH_TOKEN"] == "new")
+        #expect(outcome.ignoredEnvironment.isEmpty)
+    }
+
+    @Test func unknownStrategyStopsStartup() {
+        #expect(throws: SettingsBootstrap.InvalidEnvironment.self) {
+            try SettingsBootstrap.resolve(
+                stored: [:], environment: ["BALANCE_STRATEGY": "random"], environmentWins: false, validator: validator)
+        }
+    }
+
+    @Test func emptyStoredAdminTokenIsRepaired() throws {
+        // gemini-balance, started with the placeholders, stores an empty token and locks its owner out.
+        let outcome = try SettingsBootstrap.resolve(
+            stored: ["AUTH_TOKEN": "", "ALLOWED_TOKENS": "[]"], environment: [:], environmentWins: false, validator: validator)
+        #expect(outcome.generatedAdminToken != nil)
+    }
+}
+
+@Suite struct SecretTests {
+    @Test func masks() {
+        #expect(Secret.mask("AIzaSyA1234567890abcdefghijklmnopqx1Yz") == "AIza…x1Yz")
+        #expect(Secret.mask("sk-123456") == "sk…56")
+        #expect(Secret.mask("abc") == "…")
+    }
+
+    @Test func constantTimeEquality() {
+        #expect(Secret.constantTimeEquals("abc", "abc"))
+        #expect(!Secret.constantTimeEquals("abc", "abd"))
+        #expect(!Secret.constantTimeEquals("abc", "abcd"))
+        #expect(!Secret.constantTimeEquals("", "a"))
+    }
+
+    @Test func redactsKeyShapedText() {
+        let text = "failed with key AIzaSyA1234567890abcdefghijklmnopqx1Yz today"
+        #expect(KeyRedactor.redact(text) == "failed with key AIza…x1Yz today")
+        let registry = SecretRegistry()
+        registry.update(["my-secret-token-123"])
+        #expect(registry.redact("token my-secret-token-123 used") == "token my-s…-123 used")
+    }
+
+    @Test func generatedTokensDiffer() {
+        #expect(Secret.generateToken() != Secret.generateToken())
+    }
+}
+
+@Suite struct NativeStreamMonitorTests {
+    @Test func sseCompleteOnlyAfterFinishReason() {
+        var monitor = NativeStreamMonitor(sse: true)
+        monitor.observe(ByteBuffer(string: "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"Hi\"}]}}]}\r\n\r\n"))
+        #expect(!monitor.isComplete)
+        monitor.observe(ByteBuffer(string: "data: {\"candidates\": [{\"finishRea"))
+        monitor.observe(ByteBuffer(string: "son\": \"STOP\"}]}\r\n\r\n"))
+        #expect(monitor.isComplete)
+    }
+
+    @Test func arrayCompleteOnClosingBracket() {
+        var monitor = NativeStreamMonitor(sse: false)
+        monitor.observe(ByteBuffer(string: "[{\"candidates\": []}\n,\r\n"))
+        #expect(!monitor.isComplete)
+        monitor.observe(ByteBuffer(string: "{}\n]"))
+        #expect(monitor.isComplete)
+    }
+
+    @Test func errorEventIsAFailure() {
+        var monitor = NativeStreamMonitor(sse: true)
+        monitor.observe(ByteBuffer(string: "data: {\"error\": {\"code\": 500}}\r\n\r\n\"finishReason\""))
+        #expect(!monitor.isComplete)
+    }
+}
+
+@Suite struct APIFamilyTests {
+    @Test func pathsMapToFamilies() {
+        #expect(APIFamily.of(path: "/v1beta/models") == .gemini)
+        #expect(APIFamily.of(path: "/gemini/v1beta/models/x:generateContent") == .gemini)
+        #expect(APIFamily.of(path: "/v1/models/gemini-2.5-flash:generateContent") == .gemini)
+        #expect(APIFamily.of(path: "/v1/chat/completions") == .openAI)
+        #expect(APIFamily.of(path: "/hf/v1/models") == .openAI)
+        #expect(APIFamily.of(path: "/health") == .gateway)
+    }
+}
+
+import NIOCore

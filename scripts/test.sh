@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: unit and integration tests (Swift Testing), the storage
+# suite on SQLite, MariaDB and PostgreSQL, end-to-end tests with the official openai and
+# google-genai SDKs against the real binaries, and the admin panel in headless Chromium.
+# It installs what it needs, starts its servers on 127.0.0.1 only, and stops them at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export SWIFT_BACKTRACE=enable=no
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%H:%M:%S)"; }
+
+step "System packages"
+scripts/setup/system-packages.sh test
+PYTHON=$(scripts/setup/python-env.sh)
+
+step "Build (debug, once; every test group below reuses it)"
+swift build --build-tests
+
+SERVERS=$(mktemp -d)
+cleanup() {
+  MDB_BASE="$SERVERS/mariadb" scripts/db/mariadb-stop.sh >/dev/null 2>&1 || true
+  PG_BASE="$SERVERS/postgres" scripts/db/postgres-stop.sh >/dev/null 2>&1 || true
+  rm -rf "$SERVERS"
+}
+trap cleanup EXIT
+
+step "Database servers (MariaDB, PostgreSQL) on loopback"
+export GEMGATE_TEST_MYSQL_URL=$(MDB_BASE="$SERVERS/mariadb" scripts/db/mariadb-start.sh | tail -1)
+export GEMGATE_TEST_POSTGRES_URL=$(PG_BASE="$SERVERS/postgres" scripts/db/postgres-start.sh | tail -1)
+echo "MariaDB:    $GEMGATE_TEST_MYSQL_URL"
+echo "PostgreSQL: $GEMGATE_TEST_POSTGRES_URL"
+
+step "Swift tests (unit, integration, storage suite on all three databases)"
+swift test --skip-build
+
+step "End-to-end tests (official SDKs against the gemgate binary)"
+"$PYTHON" -m pytest -q tests/e2e
+
+step "All tests passed"
