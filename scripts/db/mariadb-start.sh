@@ -86,13 +86,14 @@ if ! answers; then
     fi
 
     # --no-defaults: Debian's config points the socket at /run/mysqld, which needs systemd.
-    # Small buffers: this server holds test data only.
+    # Small buffers: this server holds test data only. Tests run in parallel, each with its own
+    # database and pool, so allow more connections than the default 151.
     mariadbd --no-defaults --user="$SERVER_USER" --datadir="$BASE/data" \
         --socket="$SOCKET" --pid-file="$BASE/mysqld.pid" \
         --port="$PORT" --bind-address=127.0.0.1 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
         --log-error="$BASE/error.log" --skip-log-bin \
-        --innodb-buffer-pool-size=64M --innodb-log-file-size=16M \
+        --innodb-buffer-pool-size=64M --innodb-log-file-size=16M --max-connections=1000 \
         "${TLS_OPTIONS[@]}" >/dev/null 2>&1 &
     echo $! >"$BASE/mariadbd.bgpid"
 
