@@ -122,3 +122,26 @@ struct ChatRequestMediaTests {
             == .inline(mimeType: "text/plain", base64: Data("hi there".utf8).base64EncodedString()))
     }
 }
+
+@Suite("Conversion errors as OpenAI errors")
+struct ConversionErrorRenderingTests {
+    @Test func bodiesAndStatuses() {
+        let error = ConversionError(.invalidToolHistory, "messages[3]: bad", param: "messages[3].tool_call_id")
+        #expect(error.httpStatus == 400)
+        #expect(error.openAIErrorBody == ["error": [
+            "message": "messages[3]: bad", "type": "invalid_request_error", "param": "messages[3].tool_call_id", "code": "invalid_tool_history",
+        ]])
+        let model = ConversionError(.modelNotFound, "model: nope", param: "model")
+        #expect(model.httpStatus == 404)
+        #expect(model.openAIErrorBody["error"]?["code"] == "model_not_found")
+        #expect(ConversionError(.upstreamResponse, "no audio").httpStatus == 502)
+    }
+
+    @Test func systemMessageImagesAreNotFetched() async throws {
+        let plan = try await Support.convert(Support.request([
+            ["role": "system", "content": [["type": "text", "text": "Rules"], ["type": "image_url", "image_url": ["url": "https://example.com/x.png"]]]],
+            ["role": "user", "content": "hi"],
+        ]))
+        #expect(plan.body["systemInstruction"] == ["parts": [["text": "Rules"]]])
+    }
+}

@@ -150,7 +150,9 @@ struct MessageContentParts {
         var found: [(String, String)] = []
         var seen: Set<String> = []
         for (messageIndex, message) in messages.enumerated() {
-            guard let items = message["content"]?.arrayValue else { continue }
+            // System content is text only; its media is never sent, so never fetched.
+            let role = message["role"]?.stringValue?.lowercased()
+            guard role != "system", role != "developer", let items = message["content"]?.arrayValue else { continue }
             for (index, item) in items.enumerated() {
                 let candidates: [(String?, String)] = [
                     (item["image_url"]?.stringValue ?? item.value(at: "image_url", "url")?.stringValue, "image_url.url"),

@@ -1,6 +1,6 @@
 /// Converts OpenAI `messages` into Gemini `contents` and `systemInstruction`.
 ///
-/// Rules (each one fixes something gemini-balance got wrong):
+/// Rules (several fix what gemini-balance got wrong):
 /// - `system` and `developer` messages, wherever they appear, are joined in order (blank line
 ///   between) into `systemInstruction`. Mid-conversation system messages (SillyTavern's author
 ///   notes, NextChat's injected context) are folded in rather than turned into user turns:
