@@ -18,7 +18,7 @@ def test_no_secret_in_log_of_a_run_with_failures(gateway_factory, fake):
     leaked = make_key("log-leaked")
     fake.script({invalid: "invalidKey", quota: {"quotaPerMinute": {"retryDelaySeconds": 30}}, leaked: "leaked"})
     gateway = gateway_factory(
-        [invalid, quota, leaked, good], tokens=[TOKEN], env={"AUTH_TOKEN": ADMIN, "MAX_FAILURES": "1", "LOG_LEVEL": "DEBUG"}
+        [invalid, quota, leaked, good], tokens=[TOKEN], env={"AUTH_TOKEN": ADMIN, "MAX_FAILURES": "1", "MAX_RETRIES": "4", "LOG_LEVEL": "DEBUG"}
     )
     client = genai.Client(api_key=TOKEN, http_options=types.HttpOptions(base_url=gateway.url))
     for _ in range(6):
