@@ -20,15 +20,13 @@ extension SQLStorage {
     /// `updated_at`. Times are naive UTC, as gemini-balance writes them at start-up.
     public func saveSettings(_ values: [String: String]) async throws {
         guard !values.isEmpty else { return }
-        for key in values.keys where key.isEmpty || key.unicodeScalars.count > 100 {
-            throw SQLStorageError.invalidSettingKey(key)
-        }
+        let limits = self.limits
+        try Self.checkFits(values, limit: limits.limit(table: "t_settings", column: "value"))
         let now = settingsTimes.string(from: Date())
         let timestamp = dialect.timestampPlaceholder
         let sql = "INSERT INTO t_settings (\(dialect.quoted("key")), value, description, created_at, updated_at)"
             + " VALUES (?, ?, ?, \(timestamp), \(timestamp)) "
             + dialect.upsertClause(conflictColumns: ["key"], updating: ["value", "updated_at"])
-        let limits = self.limits
         // Sorted so that concurrent saves touch rows in the same order (no lock-order deadlock).
         let entries = values.sorted { $0.key < $1.key }
         try await driver.transaction { connection in
@@ -36,6 +34,23 @@ extension SQLStorage {
                 let description = limits.fit(GeminiBalanceValues.settingDescription(forKey: key),
                                              table: "t_settings", column: "description")
                 try await connection.execute(sql, [.text(key), .text(value), .text(description), .text(now), .text(now)])
+            }
+        }
+    }
+
+    /// Refuses the whole save, before anything is written, when a key is unusable or a value
+    /// exceeds its column: cutting a setting would store a different setting.
+    private static func checkFits(_ values: [String: String], limit: ColumnLimit?) throws {
+        for (key, value) in values {
+            if key.isEmpty || key.unicodeScalars.count > 100 {
+                throw SQLStorageError.invalidSettingKey(key)
+            }
+            let bytes = value.utf8.count
+            if let maxBytes = limit?.maxBytes, bytes > maxBytes {
+                throw SQLStorageError.settingValueTooLarge(key: key, bytes: bytes, limit: maxBytes)
+            }
+            if let maxCharacters = limit?.maxCharacters, value.unicodeScalars.count > maxCharacters {
+                throw SQLStorageError.settingValueTooLarge(key: key, bytes: bytes, limit: maxCharacters)
             }
         }
     }

@@ -51,21 +51,13 @@ extension JSONValue: Codable {
 
 extension JSONValue {
     /// Parses JSON text; nil when the text is not JSON.
-    public init?(parsing data: some DataProtocol) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(data)) else { return nil }
+    public init?(parsing bytes: some Collection<UInt8>) {
+        guard let value = try? JSONValue.parse(bytes) else { return nil }
         self = value
     }
 
     public init?(parsing text: String) {
-        self.init(parsing: Data(text.utf8))
-    }
-
-    /// Compact JSON text with sorted keys (stable, so stored values compare equal).
-    public var compactText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        self.init(parsing: Array(text.utf8))
     }
 
     public subscript(key: String) -> JSONValue? {

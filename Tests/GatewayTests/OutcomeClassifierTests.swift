@@ -72,7 +72,7 @@ import Testing
     @Test func debugInfoAndKeysNeverReachTheClient() throws {
         let body = #"{"error":{"code":400,"message":"API key not valid: AIzaSyA1234567890abcdefghijklmnopqrstuv","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.DebugInfo","detail":"Invalid API key: AIzaSyA1234567890abcdefghijklmnopqrstuv"}]}}"#
         let parsed = try #require(GoogleErrorBody(data: Data(body.utf8)))
-        let text = parsed.sanitizedErrorObject.compactText
+        let text = parsed.sanitizedErrorObject.serializedText
         #expect(!text.contains("AIzaSyA1234567890abcdefghijklmnopqrstuv"))
         #expect(!text.contains("DebugInfo"))
     }

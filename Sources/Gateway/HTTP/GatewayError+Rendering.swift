@@ -33,9 +33,9 @@ extension GatewayError {
                     "message": .string(message), "type": .string(openAIType),
                     "param": param.map(JSONValue.string) ?? .null, "code": openAICode.map(JSONValue.string) ?? .null,
                 ])
-            ]).compactText
+            ]).serializedText
         case .gateway:
-            return JSONValue.object(["error": .object(["message": .string(message), "code": .int(Int64(status))])]).compactText
+            return JSONValue.object(["error": .object(["message": .string(message), "code": .int(Int64(status))])]).serializedText
         }
     }
 
@@ -54,7 +54,7 @@ extension GatewayError {
                 "code": openAICode.map(JSONValue.string) ?? .int(Int64(status)),
             ])])
         }
-        return "data: " + payload.compactText + "\n\n"
+        return "data: " + payload.serializedText + "\n\n"
     }
 }
 

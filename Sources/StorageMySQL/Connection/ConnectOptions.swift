@@ -33,6 +33,11 @@ enum ConnectOptions {
         var no: my_bool = 0
         try set(MYSQL_OPT_RECONNECT, &no, "reconnect off")
 
+        // LOAD DATA LOCAL lets a server ask the client for any file it can read; Gemgate never
+        // uses it, and a hosted server is not trusted with the container's files.
+        var localInfile: UInt32 = 0
+        try set(MYSQL_OPT_LOCAL_INFILE, &localInfile, "local infile off")
+
         // libmariadb reads host `localhost` as "its compiled-in unix socket". gemini-balance users
         // mean TCP by it, so without MYSQL_SOCKET the protocol is pinned to TCP.
         var transport = configuration.socketPath == nil ? MYSQL_PROTOCOL_TCP.rawValue : MYSQL_PROTOCOL_SOCKET.rawValue

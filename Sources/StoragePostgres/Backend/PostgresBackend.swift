@@ -1,6 +1,8 @@
+import Foundation
 import Gateway
 import Logging
 import PostgresNIO
+import StorageSQL
 
 /// The launcher's entry to PostgreSQL (`DATABASE_TYPE=postgres`).
 ///
@@ -29,5 +31,22 @@ public enum PostgresBackend {
         }
         try await PostgresStartupCheck.run(configuration, connectionConfiguration: connectionConfiguration, logger: logger)
         return try await PostgresDriver(configuration: configuration, logger: logger)
+    }
+}
+
+extension PostgresBackend {
+    /// The storage for `DATABASE_TYPE=postgres`: `makeDriver`, then the shared SQL layer over it.
+    /// Log times are written as naive timestamps in `logTimeZone`, as on the other backends.
+    public static func openStorage(
+        configuration: PostgresConfiguration,
+        logTimeZone: TimeZone,
+        logger: Logger
+    ) async throws -> SQLStorage {
+        let driver = try await makeDriver(configuration: configuration, logger: logger)
+        return SQLStorage(
+            driver: driver,
+            logTimeZone: logTimeZone,
+            summary: StorageSummary(type: "postgres", location: configuration.location),
+            logger: logger)
     }
 }

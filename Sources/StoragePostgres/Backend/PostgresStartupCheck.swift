@@ -36,14 +36,19 @@ enum PostgresStartupCheck {
 
     private static func probe(_ configuration: PostgresConnection.Configuration, logger: Logger) async throws {
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
-        defer { connection.closeSoon() }
-        // The query itself is not cancellable; closing the connection on cancellation ends it.
-        try await withTaskCancellationHandler {
-            let future: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: logger)
-            _ = try await future.get()
-        } onCancel: {
-            connection.closeSoon()
+        do {
+            // The query itself is not cancellable; closing the connection on cancellation ends it.
+            try await withTaskCancellationHandler {
+                let future: EventLoopFuture<PostgresQueryResult> = connection.query("SELECT 1", logger: logger)
+                _ = try await future.get()
+            } onCancel: {
+                connection.closeSoon()
+            }
+        } catch {
+            await connection.closeAndWait()
+            throw error
         }
+        await connection.closeAndWait()
     }
 
     /// One line: where, what happened, what to check. Never the password.

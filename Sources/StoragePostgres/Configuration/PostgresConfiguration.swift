@@ -61,9 +61,14 @@ public struct PostgresConfiguration: Sendable, CustomStringConvertible {
         }
     }
 
-    /// For the start-up banner: `postgres gemgate@127.0.0.1:5433/gemgate (TLS, verified)`.
+    /// For the start-up banner: `postgres gemgate@127.0.0.1:5433/gemgate (no TLS)`.
     public var description: String {
-        var text = "postgres \(username)@\(address)/\(database)"
+        "postgres " + location
+    }
+
+    /// `gemgate@127.0.0.1:5433/gemgate (no TLS)`: the storage summary's location.
+    public var location: String {
+        var text = "\(username)@\(address)/\(database)"
         if let schema {
             text += " schema \(schema)"
         }

@@ -48,7 +48,7 @@ public final class PostgresDriver: SQLDriver {
     public func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
         let logger = self.logger
         let outcome = try await withLeasedConnection { connection in
-            try await PostgresStatement.run(sql, binds, on: connection, logger: logger)
+            try await PostgresStatement.run(sql, binds, on: connection, logger: logger, decodingRows: false)
         }
         return SQLExecution(affectedRows: outcome.affectedRows, lastInsertID: nil)
     }
@@ -125,6 +125,9 @@ public final class PostgresDriver: SQLDriver {
         let address = configuration.address
         let poolSize = configuration.poolSize
         let leased = LeaseFlag()
+        if lifecycle.isClosed {
+            throw PostgresDriverError(kind: .closed, message: "the driver is closed")
+        }
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
@@ -153,10 +156,16 @@ public final class PostgresDriver: SQLDriver {
                 }
                 throw PostgresDriverError(kind: .closed, message: "the query ended without a result")
             }
-        } catch let error as PSQLError {
+        } catch {
+            // Errors from `work` are already typed, or the caller's own: pass them on. Anything
+            // else came from leasing (the pool's own error types, the wait timer, cancellation).
+            if leased.isLeased {
+                throw error
+            }
+            if lifecycle.isClosed {
+                throw PostgresDriverError(kind: .closed, message: "the driver is closed")
+            }
             throw PostgresDriverError.wrap(error)
-        } catch is CancellationError {
-            throw PostgresDriverError(kind: .closed, message: "the operation was cancelled")
         }
     }
 }

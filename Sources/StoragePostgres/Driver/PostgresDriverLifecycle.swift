@@ -1,4 +1,5 @@
 import PostgresNIO
+import Synchronization
 
 /// The driver's one root task and everything that runs under it.
 ///
@@ -23,6 +24,7 @@ final class PostgresDriverLifecycle: Sendable {
 
     private let spawnQueue: AsyncStream<Work>.Continuation
     private let root: Task<Void, Never>
+    private let closing = Mutex(false)
 
     /// Starts the root task and returns once the pool is about to run, so the first query does
     /// not race `client.run()` (postgres-nio warns when a lease comes first).
@@ -55,8 +57,14 @@ final class PostgresDriverLifecycle: Sendable {
         return false
     }
 
+    /// True once `close()` has been called.
+    var isClosed: Bool {
+        closing.withLock { $0 }
+    }
+
     /// Stops everything and waits until it has stopped. Safe to call more than once.
     func close() async {
+        closing.withLock { $0 = true }
         spawnQueue.finish()
         await root.value
     }

@@ -15,7 +15,7 @@ struct PostgresTransactionConnection: SQLConnection {
 
     @discardableResult
     func execute(_ sql: String, _ binds: [SQLValue]) async throws -> SQLExecution {
-        let outcome = try await PostgresStatement.run(sql, binds, on: connection, logger: logger)
+        let outcome = try await PostgresStatement.run(sql, binds, on: connection, logger: logger, decodingRows: false)
         return SQLExecution(affectedRows: outcome.affectedRows, lastInsertID: nil)
     }
 }

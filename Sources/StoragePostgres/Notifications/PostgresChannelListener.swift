@@ -66,8 +66,15 @@ struct PostgresChannelListener: Sendable {
         } catch {
             return .failedBeforeListening(error)
         }
-        defer { connection.closeSoon() }
+        let end = await listen(on: connection, deliver: deliver)
+        await connection.closeAndWait()
+        return end
+    }
 
+    private func listen(
+        on connection: PostgresConnection,
+        deliver: @escaping @Sendable (PostgresListenEvent) -> Void
+    ) async -> SessionEnd {
         let listening = ListeningFlag()
         do {
             try await connection.listen(on: channel) { notifications in

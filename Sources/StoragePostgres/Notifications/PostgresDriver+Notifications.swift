@@ -27,7 +27,7 @@ extension PostgresDriver {
     /// ROLLBACK.
     public func notify(channel: String, payload: String) async throws {
         try Self.validate(channel: channel)
-        _ = try await query("SELECT pg_notify(?, ?)", [.text(channel), .text(payload)])
+        try await execute("SELECT pg_notify(?, ?)", [.text(channel), .text(payload)])
     }
 
     /// Channel names are identifiers that postgres-nio quotes into `LISTEN "…"` without

@@ -12,11 +12,12 @@ import StorageSQL
 /// - `text`, `varchar`, `char`, `name`, `json`, `jsonb`, `uuid` → `.text`; `bytea` → `.blob`;
 /// - `timestamp` → `.text` naive wall clock, `timestamptz` → `.text` in UTC, both
 ///   `YYYY-MM-DD HH:MM:SS[.ffffff]`; `date` → `YYYY-MM-DD`; `time` → `HH:MM:SS[.ffffff]`.
-/// Any other type is refused with its name, so the query can cast it to text instead of the
+/// `void` → `.null`. Any other type is refused with its name, so the query can cast it to text instead of the
 /// shared layer receiving bytes it cannot read.
 enum PostgresCellDecoder {
     static func value(of cell: PostgresCell) throws -> SQLValue {
-        guard var bytes = cell.bytes else { return .null }
+        // `void` is what functions such as pg_notify or pg_sleep return: no value at all.
+        guard var bytes = cell.bytes, cell.dataType != .void else { return .null }
 
         switch cell.dataType {
         case .int2, .int4, .int8:

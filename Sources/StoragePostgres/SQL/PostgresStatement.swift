@@ -18,11 +18,14 @@ enum PostgresStatement {
         var command: String
     }
 
+    /// `decodingRows: false` skips reading the rows (for `execute`, which reports only the
+    /// count), so a statement may return columns the driver does not map.
     static func run(
         _ sql: String,
         _ binds: [SQLValue],
         on connection: PostgresConnection,
-        logger: Logger
+        logger: Logger,
+        decodingRows: Bool = true
     ) async throws -> Outcome {
         let (text, placeholders) = PostgresPlaceholders.rewrite(sql)
         guard placeholders == binds.count else {
@@ -43,7 +46,7 @@ enum PostgresStatement {
             throw PostgresDriverError.wrap(error)
         }
         return Outcome(
-            rows: try decode(result.rows),
+            rows: decodingRows ? try decode(result.rows) : [],
             affectedRows: result.metadata.rows ?? 0,
             command: result.metadata.command
         )

@@ -5,7 +5,9 @@ enum GeminiBalanceTables {
     static let settings = TableDefinition(name: "t_settings", columns: [
         ColumnDefinition("id", .autoIncrementID),
         ColumnDefinition("key", .varchar(100), .unique),
-        ColumnDefinition("value", .text),
+        // `Text` in gemini-balance; larger where Gemgate creates the table, because API_KEYS for
+        // thousands of keys exceeds MySQL's 64 KB TEXT. An existing TEXT column stays as it is.
+        ColumnDefinition("value", .largeText),
         ColumnDefinition("description", .varchar(255)),
         ColumnDefinition("created_at", .naiveDateTime),
         ColumnDefinition("updated_at", .naiveDateTime),

@@ -40,6 +40,6 @@ extension Response {
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=UTF-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: value.compactText)))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: value.serializedText)))
     }
 }
