@@ -528,6 +528,46 @@ struct MySQLDriverTests {
         }
     }
 
+    @Test func aConnectionClosedByTheServersIdleTimeoutIsReplaced() async throws {
+        try await MySQLTestServer.withFreshDatabase(poolSize: 1) { driver in
+            // What a hosted server's short wait_timeout does to a connection left idle.
+            try await driver.execute("SET SESSION wait_timeout = 1", [])
+            let before = try await connectionID(driver)
+            try await Task.sleep(for: .milliseconds(2_500))
+            #expect(try await connectionID(driver) != before)
+            #expect(await driver.pool.statistics.replacedAfterLoss == 1)
+        }
+    }
+
+    @Test func everyIdleConnectionLostAtOnceIsSurvived() async throws {
+        // What a server restart does: all four pooled connections die while idle.
+        try await MySQLTestServer.withFreshDatabase(poolSize: 4) { driver in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await driver.query("SELECT SLEEP(0.2)", []) } }
+                try await group.waitForAll()
+            }
+            #expect(await driver.pool.statistics.opened == 4)
+            try await MySQLTestServer.asAdministrator { admin in
+                let ids = try await admin.query(
+                    "SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = ?", [.text(driver.configuration.database)])
+                #expect(ids.count == 4)
+                for row in ids {
+                    guard case .int(let id) = row["id"] else { continue }
+                    try await admin.execute("KILL \(id)", [])
+                }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+
+            let answers = try await withThrowingTaskGroup(of: SQLValue.self) { group in
+                for index in 0..<8 {
+                    group.addTask { try await driver.query("SELECT ? AS n", [.int(Int64(index))]).first?["n"] ?? .null }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(answers) == Set((0..<8).map { SQLValue.int(Int64($0)) }))
+        }
+    }
+
     @Test func anIdleConnectionIsPingedBeforeUse() async throws {
         try await MySQLTestServer.withFreshDatabase(poolSize: 1, configure: { $0.pingAfterIdle = .zero }) { driver in
             let before = try await connectionID(driver)
@@ -584,6 +624,14 @@ struct MySQLDriverTests {
     }
 
     // MARK: Connecting
+
+    @Test func aClosedDriverRefusesWork() async throws {
+        let driver = try await MySQLBackend.makeDriver(configuration: MySQLTestServer.configuration(), logger: MySQLTestServer.logger)
+        await driver.close()
+        let error = await #expect(throws: MySQLError.self) { try await driver.query("SELECT 1", []) }
+        #expect(error?.description.contains("The MySQL connection pool is closed.") == true)
+    }
+
 
     @Test func localhostWithoutASocketMeansTCP() async throws {
         var configuration = try MySQLTestServer.configuration()
