@@ -129,6 +129,30 @@ struct GeminiBalanceDatabaseTests {
         }
     }
 
+    @Test(arguments: backends)
+    func aSettingTooLargeForGeminiBalancesColumnIsRefusedWhole(_ backend: StorageBackendUnderTest) async throws {
+        try await withDatabase(backend) { database async throws in
+            let storage = database.storage
+            try await GeminiBalanceFixture.build(on: storage.driver, shape: .april2025)
+            _ = try await storage.prepare()
+            let large = String(repeating: "k", count: 100_000)
+            if backend.dialect == .mysql {
+                // gemini-balance's t_settings.value is TEXT (64 KB) on MySQL and stays TEXT.
+                await #expect {
+                    try await storage.saveSettings(["AUTH_TOKEN": "changed", "API_KEYS": large])
+                } throws: { error in
+                    guard case SQLStorageError.settingValueTooLarge(let key, _, let limit)? = error as? SQLStorageError
+                    else { return false }
+                    return key == "API_KEYS" && limit == 65_535
+                }
+                #expect(try await storage.loadSettings()["AUTH_TOKEN"] == "sk-admin-456", "nothing was saved")
+            } else {
+                try await storage.saveSettings(["API_KEYS": large])
+                #expect(try await storage.loadSettings()["API_KEYS"] == large)
+            }
+        }
+    }
+
     static func expectOriginalColumnsKept(_ storage: SQLStorage, shape: GeminiBalanceFixture.Shape) async throws {
         for (table, columns) in GeminiBalanceFixture.originalColumns(shape: shape) {
             let present = try await storage.columnNames(of: table)

@@ -91,6 +91,17 @@ struct SettingsStorageTests {
         }
     }
 
+    @Test(arguments: StorageBackendUnderTest.available)
+    func tenThousandKeysFitInOneSetting(_ backend: StorageBackendUnderTest) async throws {
+        try await withPreparedStorage(backend) { storage async throws in
+            // About 420 KB of JSON: more than MySQL's TEXT, so Gemgate's own t_settings is larger.
+            let keys = (0..<10_000).map { "\"AIzaSy\(String(repeating: "x", count: 30))\($0)\"" }
+            let value = "[" + keys.joined(separator: ", ") + "]"
+            try await storage.saveSettings(["API_KEYS": value])
+            #expect(try await storage.loadSettings()["API_KEYS"] == value)
+        }
+    }
+
     private func timestampText(_ column: String, _ backend: StorageBackendUnderTest) -> String {
         switch backend.dialect {
         case .sqlite: return column
