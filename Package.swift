@@ -128,7 +128,12 @@ let package = Package(
         .testTarget(name: "StrategiesTests", dependencies: ["Strategies", "Gateway"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["StorageSQL", "StorageSQLite", "StorageMySQL", "StoragePostgres", "Gateway", "Launcher"]
+            dependencies: [
+                "StorageSQL", "StorageSQLite", "StorageMySQL", "StoragePostgres", "Gateway", "Launcher",
+                // The SQLite-only tests drive a second, plain GRDB connection (gemini-balance's role).
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "IntegrationTests",
