@@ -225,6 +225,29 @@ struct PostgresStartupFailureTests {
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aHostThatDoesNotResolveOrAnswerIsNamed() async throws {
+        // `.invalid` never resolves; 192.0.2.1 (TEST-NET-1) never answers (or a firewall refuses it).
+        for (host, causes) in [("gemgate-db.invalid", ["resolved"]), ("192.0.2.1", ["no answer", "unreachable", "timed out", "refused"])] {
+            var configuration = PostgresConfiguration(
+                endpoint: .tcp(host: host, port: 5432), username: "gemgate", password: "hunter2",
+                database: "gemgate", tlsMode: .disable)
+            configuration.connectTimeout = .seconds(1)
+            let start = ContinuousClock.now
+            do {
+                let driver = try await PostgresBackend.makeDriver(configuration: configuration, logger: PostgresTestServer.logger)
+                await driver.close()
+                Issue.record("connected to \(host)")
+            } catch let problem as LaunchProblem {
+                let line = problem.description
+                #expect(line.contains("\(host):5432"), "\(line)")
+                #expect(causes.contains { line.contains($0) }, "\(line)")
+                #expect(!line.contains("hunter2") && !line.contains("\n"))
+            }
+            #expect(ContinuousClock.now - start < .seconds(8))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func aPoolThatCannotConnectFailsWithinTheWaitTimeout() async throws {
         var configuration = PostgresConfiguration(
             endpoint: .tcp(host: "127.0.0.1", port: 1), username: "gemgate", password: nil,
@@ -557,6 +580,38 @@ struct PostgresDriverTests {
         await driver.close()
         #expect(await events.next() == nil)
         #expect(throws: PostgresDriverError.self) { try driver.listenEvents(channel: "Bad-Name") }
+    }
+
+    @Test(.enabled(if: PostgresTestServer.hasTLS, "needs a server with TLS (postgres-start.sh makes one)"))
+    func tlsModesConnectOrRefuse() async throws {
+        func usesTLS(_ mode: PostgresTLSMode, ca: String? = nil, host: String = "127.0.0.1") async throws -> Bool {
+            var configuration = try PostgresTestServer.configuration(poolSize: 1)
+            configuration.tlsMode = mode
+            configuration.caCertificateFile = ca
+            if case .tcp(_, let port) = configuration.endpoint {
+                configuration.endpoint = .tcp(host: host, port: port)
+            }
+            return try await PostgresTestServer.withDriver(configuration) { driver in
+                let rows = try await driver.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", [])
+                return rows.first?["ssl"] == .int(1)
+            }
+        }
+        let authority = PostgresTestServer.certificateAuthority
+        #expect(try await usesTLS(.disable) == false)
+        #expect(try await usesTLS(.prefer) == true)
+        #expect(try await usesTLS(.require) == true)
+        #expect(try await usesTLS(.verifyCA, ca: authority) == true)
+        #expect(try await usesTLS(.verifyFull, ca: authority) == true)
+        #expect(try await usesTLS(.verifyFull, ca: authority, host: "localhost") == true)
+
+        // The test CA is in no system store: verifying against the system refuses the server.
+        do {
+            _ = try await usesTLS(.verifyFull)
+            Issue.record("verified a certificate from an unknown CA")
+        } catch let problem as LaunchProblem {
+            #expect(problem.description.contains("Cannot open a TLS connection"), "\(problem)")
+            #expect(problem.description.contains("POSTGRES_SSL_CA"))
+        }
     }
 
     @Test func refusesAWrongPasswordWithAClearLine() async throws {

@@ -4,6 +4,9 @@
 #   PG_BASE  folder for the cluster (data, socket, log); default: a new mktemp folder
 #   PG_PORT  TCP port on 127.0.0.1; default 5433 (5432 is left to a system server)
 #   PG_BIN   folder of initdb/pg_ctl; default: the newest /usr/lib/postgresql/*/bin
+#   PG_TLS   1 (default when openssl exists) makes a CA and a server certificate (for 127.0.0.1
+#            and localhost) under $PG_BASE/tls, so the server also accepts TLS; clients verify
+#            it with $PG_BASE/tls/ca.pem. 0 turns it off.
 #
 # Creates role `gemgate` (password `gemgatepw`) and database `gemgate` owned by it, waits until
 # the server accepts connections, and prints one line on stdout:
@@ -66,9 +69,33 @@ if [ ! -f "$BASE/data/PG_VERSION" ]; then
 fi
 
 if ! is_running; then
-    # -w waits until the server accepts connections (or the timeout passes).
+    TLS_OPTIONS=""
+    if [ "${PG_TLS:-1}" = 1 ] && command -v openssl >/dev/null 2>&1; then
+        TLS="$BASE/tls"
+        if [ ! -s "$TLS/server-cert.pem" ]; then
+            mkdir -p "$TLS"
+            # EC keys: generated in milliseconds, unlike RSA.
+            {
+                openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+                    -subj "/CN=Gemgate test CA" -keyout "$TLS/ca-key.pem" -out "$TLS/ca.pem" &&
+                    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
+                        -subj "/CN=127.0.0.1" -keyout "$TLS/server-key.pem" -out "$TLS/server.csr" &&
+                    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$TLS/san.ext" &&
+                    openssl x509 -req -in "$TLS/server.csr" -CA "$TLS/ca.pem" -CAkey "$TLS/ca-key.pem" \
+                        -CAcreateserial -days 3650 -extfile "$TLS/san.ext" -out "$TLS/server-cert.pem"
+            } >"$BASE/openssl.log" 2>&1 || fail "could not make test certificates; see $BASE/openssl.log"
+            # PostgreSQL refuses a key that others can read; it must belong to the server's user.
+            chmod 600 "$TLS/server-key.pem" "$TLS/ca-key.pem"
+            chmod 644 "$TLS/ca.pem" "$TLS/server-cert.pem"
+            if [ "$(id -u)" = 0 ]; then chown -R "$OWNER:" "$TLS"; fi
+        fi
+        TLS_OPTIONS="-c ssl=on -c ssl_cert_file=$TLS/server-cert.pem -c ssl_key_file=$TLS/server-key.pem"
+    fi
+
+    # -w waits until the server accepts connections (or the timeout passes). Tests run in
+    # parallel, each with its own pool, hence more connections than the default 100.
     as_owner "$BIN/pg_ctl" -D "$BASE/data" -l "$BASE/server.log" -w -t 30 \
-        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $BASE -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        -o "-c listen_addresses=127.0.0.1 -p $PORT -k $BASE -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 $TLS_OPTIONS" \
         start >"$BASE/pg_ctl.log" 2>&1 \
         || { tail -n 5 "$BASE/server.log" >&2 2>/dev/null || true; fail "server did not start on port $PORT; see $BASE/server.log"; }
 fi

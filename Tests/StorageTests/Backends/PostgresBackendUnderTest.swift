@@ -53,6 +53,21 @@ enum PostgresTestServer {
 
     static var isAvailable: Bool { url != nil }
 
+    /// The CA of a TLS-enabled test server: GEMGATE_TEST_POSTGRES_SSL_CA, or the one
+    /// postgres-start.sh made when the tests run beside it (found through its state file).
+    static var certificateAuthority: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["GEMGATE_TEST_POSTGRES_SSL_CA"], !path.isEmpty { return path }
+        guard let configuration = try? configuration(), case .tcp(_, let port) = configuration.endpoint else { return nil }
+        let temporary = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        guard let base = try? String(contentsOfFile: "\(temporary)/gemgate-postgres-\(port).base", encoding: .utf8)
+        else { return nil }
+        let path = base.trimmingCharacters(in: .whitespacesAndNewlines) + "/tls/ca.pem"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    static var hasTLS: Bool { isAvailable && certificateAuthority != nil }
+
     static let logger: Logger = {
         var logger = Logger(label: "gemgate.tests.postgres")
         logger.logLevel = .warning
