@@ -28,6 +28,7 @@ struct AuthenticationTests {
             #expect(error["status"].string == "UNAUTHENTICATED")
             #expect(error["message"].string?.hasPrefix("Request had invalid authentication credentials.") == true)
             #expect(error["details"][0]["reason"].string == "ACCESS_TOKEN_TYPE_UNSUPPORTED")
+            #expect(error["details"][0]["metadata"]["method"].string == "google.ai.generativelanguage.v1beta.GenerativeService.GenerateContent")
         }
     }
 

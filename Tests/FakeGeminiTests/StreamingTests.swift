@@ -45,6 +45,17 @@ struct StreamingTests {
         }
     }
 
+    @Test("Google's JSON spelling: ': ' but no space after ',' in frames, HTML characters escaped")
+    func googleSpelling() async throws {
+        try await withLiveFake { _, live in
+            let (_, body) = try await live.send(Self.stream("gemini-2.0-flash"), body: chatBody("<b>"))
+            #expect(body.hasPrefix(#"data: {"candidates": [{"content": {"parts": [{"text": "Ech"}],"role": "model"}}],"usageMetadata": {"#))
+            #expect(body.contains(#"],"role": "model"}"#))
+            #expect(body.contains(#"\u003cb\u003e"#))
+            #expect(!body.contains("<b>"))
+        }
+    }
+
     @Test("without alt: one JSON array streamed with \\n,\\r\\n separators")
     func arrayFraming() async throws {
         try await withLiveFake { _, live in

@@ -28,14 +28,18 @@ enum GoogleErrorCatalog {
         message: "Method doesn't allow unregistered callers (callers without established identity). "
             + "Please use API Key or other form of API consumer identity to call this API.")
 
-    static let bearerTokenRejected = GoogleError(
-        code: 401, status: "UNAUTHENTICATED",
-        message: "Request had invalid authentication credentials. Expected OAuth 2 access token, "
-            + "login cookie or other valid authentication credential. "
-            + "See https://developers.google.com/identity/sign-in/web/devconsole-project.",
-        details: [ErrorDetail.errorInfo(reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED", domain: nil, metadata: [
-            ("method", "google.ai.generativelanguage.v1beta.GenerativeService.GenerateContent"), ("service", service),
-        ])])
+    /// 401 for `Authorization: Bearer <API key>` on a native path. `rpcMethod` is the RPC the path
+    /// maps to (`GenerativeService.GenerateContent`), named in the ErrorInfo metadata.
+    static func bearerTokenRejected(rpcMethod: String) -> GoogleError {
+        GoogleError(
+            code: 401, status: "UNAUTHENTICATED",
+            message: "Request had invalid authentication credentials. Expected OAuth 2 access token, "
+                + "login cookie or other valid authentication credential. "
+                + "See https://developers.google.com/identity/sign-in/web/devconsole-project.",
+            details: [ErrorDetail.errorInfo(reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED", domain: nil, metadata: [
+                ("method", "google.ai.generativelanguage.v1beta.\(rpcMethod)"), ("service", service),
+            ])])
+    }
 
     static let leakedKey = GoogleError(
         code: 403, status: "PERMISSION_DENIED",

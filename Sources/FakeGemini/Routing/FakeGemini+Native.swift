@@ -15,7 +15,7 @@ extension FakeGemini {
         switch Credentials.native(headers: call.headers, query: call.query) {
         case .bearer(let token):
             facts.apiKey = token
-            return .error(GoogleErrorCatalog.bearerTokenRejected, delivery)
+            return .error(GoogleErrorCatalog.bearerTokenRejected(rpcMethod: endpoint.rpcMethod), delivery)
         case .none:
             return .error(GoogleErrorCatalog.unregisteredCaller, delivery)
         case .apiKey(let value):

@@ -73,6 +73,17 @@ enum NativeEndpoint: Sendable {
         }
     }
 
+    /// The RPC behind the path, as Google names it in error metadata.
+    var rpcMethod: String {
+        switch self {
+        case .listModels: return "ModelService.ListModels"
+        case .getModel: return "ModelService.GetModel"
+        case .modelAction(_, .predict): return "PredictionService.Predict"
+        case .modelAction(_, let action):
+            return "GenerativeService." + action.rawValue.prefix(1).uppercased() + action.rawValue.dropFirst()
+        }
+    }
+
     /// Streams deliver errors differently (wire reference §4.2).
     func errorDelivery(query: [String: String]) -> ErrorDelivery {
         guard case .modelAction(_, .streamGenerateContent) = self else { return .json }
