@@ -526,33 +526,48 @@ struct PostgresDriverTests {
     @Test func deliversNotificationsAcrossDrivers() async throws {
         try await PostgresTestServer.withFreshSchema { listener, configuration in
             try await PostgresTestServer.withDriver(configuration) { sender in
-            let channel = PostgresTestServer.uniqueName("gg_notify")
+                let channel = PostgresTestServer.uniqueName("gg_notify")
 
-            var events = try listener.listenEvents(channel: channel).makeAsyncIterator()
-            #expect(await events.next() == .listening)
+                var events = try listener.listenEvents(channel: channel).makeAsyncIterator()
+                #expect(await events.next() == .listening)
 
-            let start = ContinuousClock.now
-            try await sender.notify(channel: channel, payload: "settings changed 设置 🔔")
-            #expect(await events.next() == .notification("settings changed 设置 🔔"))
-            #expect(ContinuousClock.now - start < .seconds(2))
+                let start = ContinuousClock.now
+                try await sender.notify(channel: channel, payload: "settings changed 设置 🔔")
+                #expect(await events.next() == .notification("settings changed 设置 🔔"))
+                #expect(ContinuousClock.now - start < .seconds(2))
 
-            // Sent inside a transaction: delivered at COMMIT, never after ROLLBACK.
-            struct Abort: Error {}
-            _ = try? await sender.transaction { connection in
-                _ = try await connection.query("SELECT pg_notify(?, ?)", [.text(channel), .text("rolled back")])
-                throw Abort()
-            }
-            try await sender.transaction { connection in
-                _ = try await connection.query("SELECT pg_notify(?, ?)", [.text(channel), .text("committed")])
-            }
-            #expect(await events.next() == .notification("committed"))
+                // Sent inside a transaction: delivered at COMMIT, never after ROLLBACK.
+                struct Abort: Error {}
+                _ = try? await sender.transaction { connection in
+                    _ = try await connection.query("SELECT pg_notify(?, ?)", [.text(channel), .text("rolled back")])
+                    throw Abort()
+                }
+                try await sender.transaction { connection in
+                    _ = try await connection.query("SELECT pg_notify(?, ?)", [.text(channel), .text("committed")])
+                }
+                #expect(await events.next() == .notification("committed"))
 
-            // The payload-only stream, and a second listener on the same channel.
-            var payloads = try sender.listen(channel: channel).makeAsyncIterator()
-            try await Task.sleep(for: .milliseconds(300))  // payload streams do not report `.listening`
-            try await listener.notify(channel: channel, payload: "both")
-            #expect(await payloads.next() == "both")
-            #expect(await events.next() == .notification("both"))
+                // The payload-only stream, a second listener on the same channel. It does not
+                // report when its LISTEN is in place, so keep sending until it hears one.
+                let payloads = try sender.listen(channel: channel)
+                let heard = await withTaskGroup(of: String?.self) { group in
+                    group.addTask {
+                        var iterator = payloads.makeAsyncIterator()
+                        return await iterator.next()
+                    }
+                    group.addTask {
+                        while !Task.isCancelled {
+                            try? await listener.notify(channel: channel, payload: "both")
+                            try? await Task.sleep(for: .milliseconds(100))
+                        }
+                        return nil
+                    }
+                    let first = await group.next() ?? nil
+                    group.cancelAll()
+                    return first
+                }
+                #expect(heard == "both")
+                #expect(await events.next() == .notification("both"))
             }
         }
     }

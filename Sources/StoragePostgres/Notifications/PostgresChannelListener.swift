@@ -40,8 +40,11 @@ struct PostgresChannelListener: Sendable {
                     "PostgreSQL LISTEN \(channel) lost; reconnecting",
                     metadata: ["cause": "\(PostgresFailureCause.describe(error))"])
             case .failedBeforeListening(let error):
-                logger.warning(
-                    "PostgreSQL LISTEN \(channel) could not start; retrying in \(delay)",
+                // One warning per outage, not one every few seconds while the server is down.
+                let level: Logger.Level = delay == .milliseconds(250) ? .warning : .debug
+                logger.log(
+                    level: level,
+                    "PostgreSQL LISTEN \(channel) could not start; retrying every few seconds",
                     metadata: ["cause": "\(PostgresFailureCause.describe(error))"])
             }
             do {
