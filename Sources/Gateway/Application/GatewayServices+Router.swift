@@ -7,6 +7,7 @@ extension GatewayServices {
         router.add(middleware: ErrorRenderingMiddleware())
         HealthRoutes.register(on: router)
         GeminiRoutes.register(on: router, services: self)
+        OpenAIRoutes.register(on: router, services: self)
         return router
     }
 

@@ -21,6 +21,10 @@ public final class GatewayServices: Sendable {
     public let models: ModelCatalog
     public let verifier: KeyVerifier
     public let persister: KeyStatePersister
+    /// Thought signatures of function calls handed to OpenAI clients, by tool-call id (issue 3).
+    public let thoughtSignatures: ThoughtSignatureCache
+    /// Fetches the http(s) image URLs of chat requests, refusing non-public addresses (issue 3).
+    public let mediaFetcher: RemoteMediaFetcher
     public let logger: Logger
     /// The shared log level, when the launcher installed one (tests may not).
     public let logLevel: LogLevelControl?
@@ -46,6 +50,8 @@ public final class GatewayServices: Sendable {
         models = ModelCatalog(dispatcher: dispatcher)
         verifier = KeyVerifier(pool: pool, upstream: upstream, settings: settings)
         persister = KeyStatePersister(pool: pool, storage: storage, logger: logger)
+        thoughtSignatures = ThoughtSignatureCache()
+        mediaFetcher = RemoteMediaFetcher(eventLoopGroup: eventLoopGroup, version: Self.version)
     }
 
     /// The background services, in start order (they stop in reverse, after the HTTP server).

@@ -1,0 +1,34 @@
+import Hummingbird
+import NIOCore
+import Wire
+
+/// `POST embeddings` → `models/{model}:batchEmbedContents` (string or list input, `dimensions`,
+/// `encoding_format` float or base64).
+struct EmbeddingsHandler: Sendable {
+    let services: GatewayServices
+
+    func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let settings = services.settings.current
+        let body = try await RequestBodyReader.readJSON(request, limit: settings.maxRequestBodyBytes)
+        let plan: EmbeddingPlan
+        do {
+            plan = try EmbeddingConversion.plan(for: body.json)
+        } catch {
+            throw GatewayError.conversion(error)
+        }
+        if settings.filteredModels.contains(plan.model) {
+            throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
+        }
+        let call = UpstreamCall(
+            request: UpstreamRequest(
+                method: .POST, path: "models/\(plan.model):batchEmbedContents", body: ByteBuffer(bytes: plan.body.serialized())),
+            model: plan.model, tokenFingerprint: context.client?.tokenFingerprint,
+            bodyForErrorLog: settings.recordRequestBody ? String(buffer: body.bytes) : nil)
+        let answer = try await UpstreamAnswer.json(try await services.dispatcher.send(call))
+        do {
+            return .json(try EmbeddingConversion.openAIResponse(from: answer, plan: plan))
+        } catch {
+            throw GatewayError.conversion(error)
+        }
+    }
+}
