@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Launcher",
             dependencies: [
-                "Gateway", "Strategies", "StorageSQL", "StorageSQLite",
+                "Gateway", "Strategies", "StorageSQL", "StorageSQLite", "StorageMySQL", "StoragePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

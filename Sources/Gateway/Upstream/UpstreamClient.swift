@@ -99,6 +99,9 @@ public final class UpstreamClient: Sendable {
         // can pause long, so it follows TIME_OUT rather than a short fixed value.
         configuration.timeout = .init(connect: .seconds(15), read: .seconds(Int64(timeoutSeconds)))
         configuration.decompression = .disabled
+        // Fail an unreachable upstream at once instead of retrying the connection until the
+        // request's deadline: the dispatcher's own loop retries, on another key.
+        configuration.connectionPool.retryConnectionEstablishment = false
         if let proxy {
             switch proxy.kind {
             case .http:

@@ -2,6 +2,8 @@ import Foundation
 import Gateway
 import Logging
 import StorageSQL
+import StorageMySQL
+import StoragePostgres
 import StorageSQLite
 
 /// The one place that maps `DATABASE_TYPE` to a storage implementation.
@@ -15,13 +17,29 @@ public enum StorageFactory {
         case "sqlite":
             do {
                 return try await SQLiteBackend.openStorage(path: launch.sqlitePath, logTimeZone: logTimeZone, logger: logger)
+            } catch let problem as LaunchProblem {
+                throw problem
             } catch {
                 throw LaunchProblem("\(error)", fix: "")
             }
-        case "mysql", "postgres":
-            throw LaunchProblem(
-                "DATABASE_TYPE=\(launch.databaseType) is not available in this build yet.",
-                fix: "Use DATABASE_TYPE=sqlite for now.")
+        case "mysql":
+            do {
+                let configuration = try MySQLConfiguration(environment: launch.variables)
+                return try await MySQLBackend.openStorage(configuration: configuration, logTimeZone: logTimeZone, logger: logger)
+            } catch let problem as LaunchProblem {
+                throw problem
+            } catch {
+                throw LaunchProblem("\(error)", fix: "")
+            }
+        case "postgres":
+            do {
+                let configuration = try PostgresConfiguration.fromEnvironment(launch.variables)
+                return try await PostgresBackend.openStorage(configuration: configuration, logTimeZone: logTimeZone, logger: logger)
+            } catch let problem as LaunchProblem {
+                throw problem
+            } catch {
+                throw LaunchProblem("\(error)", fix: "")
+            }
         default:
             throw LaunchProblem(
                 "DATABASE_TYPE=\(launch.databaseType) is not a database Gemgate knows.",

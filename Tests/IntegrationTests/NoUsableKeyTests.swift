@@ -1,0 +1,64 @@
+import FakeGemini
+import Foundation
+import Gateway
+import Testing
+
+/// Issue 2: with no key able to serve, the client gets a fast, clear answer and nothing goes
+/// upstream on a benched key.
+@Suite struct NoUsableKeyTests {
+    @Test func allCoolingAnswers429WithRetryAfterFast() async throws {
+        let keys = [testKey("cool-a"), testKey("cool-b")]
+        let fake = FakeGemini()
+        for key in keys { fake.script(key, .quotaPerMinute(retryDelaySeconds: 40)) }
+        try await GatewayHarness.run(keys: keys, fake: fake) { harness in
+            do {
+                let reply = try await harness.generate()
+                #expect(reply.status == 429)
+            }
+            let upstreamBefore = fake.requests().count
+            let started = ContinuousClock.now
+            let reply = try await harness.generate()
+            let elapsed = ContinuousClock.now - started
+            #expect(reply.status == 429)
+            #expect(elapsed < .milliseconds(100), "\(elapsed)")
+            let retryAfter = try #require(reply.header("Retry-After").flatMap(Int.init))
+            #expect(retryAfter > 30 && retryAfter <= 40)
+            let message = try #require(reply.json?["error"]?["message"]?.stringValue)
+            #expect(message.contains("resting") && message.contains("gemini-2.5-flash"))
+            #expect(reply.json?["error"]?["status"]?.stringValue == "RESOURCE_EXHAUSTED")
+            #expect(fake.requests().count == upstreamBefore)
+        }
+    }
+
+    @Test func noneValidAnswers503AndSendsNothingOnBenchedKeys() async throws {
+        let keys = [testKey("dead-a"), testKey("dead-b")]
+        let fake = FakeGemini()
+        fake.script(keys[0], .leaked)
+        fake.script(keys[1], .suspended)
+        try await GatewayHarness.run(keys: keys, fake: fake) { harness in
+            do {
+                let reply = try await harness.generate()
+                #expect(reply.status == 503)
+            }
+            #expect(fake.requests().count == 2)
+            for _ in 0..<5 {
+                let started = ContinuousClock.now
+                let reply = try await harness.generate()
+                #expect(ContinuousClock.now - started < .milliseconds(100))
+                #expect(reply.status == 503)
+                #expect(reply.header("Retry-After") != nil)
+                let message = try #require(reply.json?["error"]?["message"]?.stringValue)
+                #expect(message.contains("No valid Gemini API key"))
+            }
+            #expect(fake.requests().count == 2)
+        }
+    }
+
+    @Test func noKeysConfiguredSaysWhatToDo() async throws {
+        try await GatewayHarness.run(keys: []) { harness in
+            let reply = try await harness.generate()
+            #expect(reply.status == 503)
+            #expect(reply.json?["error"]?["message"]?.stringValue?.contains("admin panel") == true)
+        }
+    }
+}
