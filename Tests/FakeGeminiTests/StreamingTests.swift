@@ -118,7 +118,7 @@ struct StreamingTests {
 
     @Test("streamCut: frames, then the connection drops with no finishReason")
     func streamCut() async throws {
-        try await withLiveFake({ $0.script("AIzaCut", .streamCut(afterEvents: 1)) }) { fake, live in
+        try await withLiveFake({ $0.script("AIzaCut", .streamCut(afterEvents: 2)) }) { fake, live in
             let response = try await HTTPClient.shared.execute(live.request(Self.stream(key: "AIzaCut"), body: chatBody("one two three")), timeout: .seconds(10))
             #expect(response.status == .ok)
             var received = ""
@@ -130,10 +130,11 @@ struct StreamingTests {
             }
             #expect(failed, "the body must end with a transport error, not a clean end")
             #expect(!received.contains("finishReason"))
-            #expect(received.components(separatedBy: "\r\n\r\n").filter { $0.hasPrefix("data: ") }.count == 1)
+            #expect(received.components(separatedBy: "\r\n\r\n").filter { $0.hasPrefix("data: ") }.count == 2)
+            #expect(received.hasSuffix("\r\n\r\n"))
             let record = try #require(fake.requests().last)
             #expect(record.streamAborted)
-            #expect(record.eventsSent == 1)
+            #expect(record.eventsSent == 2)
         }
     }
 

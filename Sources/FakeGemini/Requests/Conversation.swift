@@ -35,10 +35,6 @@ struct Conversation: Sendable {
                 return nil
             }
         }
-
-        var hasFunctionCalls: Bool {
-            parts.contains { if case .functionCall = $0.kind { true } else { false } }
-        }
     }
 
     struct Part: Sendable {

@@ -1,7 +1,7 @@
 import HTTPTypes
 
 /// The native methods a model path can end with (`models/{m}:generateContent`).
-enum ModelAction: String, Sendable, CaseIterable {
+enum ModelAction: String, Sendable {
     case generateContent
     case streamGenerateContent
     case countTokens

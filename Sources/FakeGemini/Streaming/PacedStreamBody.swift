@@ -31,6 +31,9 @@ enum PacedStreamBody {
                     try await writer.write(written == 0 ? script.errorEndingAsFirstWrite : script.errorEnding)
                 case .cut:
                     if let recordID { log.update(recordID) { $0.streamAborted = true } }
+                    // A write returns once queued, not once on the wire; closing at once could drop
+                    // the frames just written, so the cut comes a moment after them.
+                    try await Task.sleep(for: max(interval, Self.settleTimeBeforeCut))
                     throw DeliberateStreamCut()
                 }
                 try await writer.finish(nil)
@@ -48,6 +51,8 @@ enum PacedStreamBody {
             }
         }
     }
+
+    static let settleTimeBeforeCut = Duration.milliseconds(100)
 
     private static func countEvent(_ recordID: Int?, log: RequestLog) {
         guard let recordID else { return }
