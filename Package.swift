@@ -41,8 +41,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ],
-            resources: [.copy("Panel/Assets")]
+            ]
         ),
         // Balance strategies: round-robin, least-errors, weighted.
         .target(name: "Strategies", dependencies: ["Gateway"]),

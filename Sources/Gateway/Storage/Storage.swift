@@ -6,7 +6,10 @@ import Foundation
 /// (`DATABASE_TYPE`). Implementations must be safe to call from many tasks at once and must never
 /// block an event loop. Times are absolute `Date`s here; how a backend writes them (gemini-balance
 /// writes its log times as naive local time) is the backend's business.
-public protocol Storage: Sendable {
+///
+/// The admin panel's queries (`LogQueryStorage`) and the coordination of several instances on
+/// one database (`ClusterStorage`) are declared in their own files and inherited here.
+public protocol Storage: LogQueryStorage, ClusterStorage {
     /// A sentence for the start-up banner: which database, where.
     var summary: StorageSummary { get }
 
