@@ -25,7 +25,7 @@ public struct KeyRecheckJob: Service {
 
     public func run() async throws {
         // Graceful shutdown cancels the loop at once, even in the middle of a long sleep.
-        try? await cancelWhenGracefulShutdown { await loop() }
+        await cancelWhenGracefulShutdown { await loop() }
     }
 
     private func loop() async {
