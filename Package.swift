@@ -108,7 +108,6 @@ let package = Package(
         .executableTarget(
             name: "GemgateBench",
             dependencies: [
-                "FakeGemini",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
