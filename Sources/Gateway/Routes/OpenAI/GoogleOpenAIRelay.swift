@@ -23,7 +23,7 @@ struct GoogleOpenAIRelay: Sendable {
             model: ModelCatalog.listingScope, tokenFingerprint: context.client?.tokenFingerprint)
         let answer = try await UpstreamAnswer.json(try await services.dispatcher.send(call))
         let filtered = Set(services.settings.current.filteredModels)
-        let models = (answer["data"]?.arrayValue ?? []).map(Self.strippingPrefix)
+        let models = (answer["data"]?.arrayValue ?? []).map(normalized)
             .filter { !filtered.contains($0["id"]?.stringValue ?? "") }
         var list = answer.objectValue ?? ["object": "list"]
         list["data"] = .array(models)
@@ -40,7 +40,7 @@ struct GoogleOpenAIRelay: Sendable {
             request: UpstreamRequest(method: .GET, path: "models/\(id)", surface: .openAICompatible),
             model: ModelCatalog.listingScope, tokenFingerprint: context.client?.tokenFingerprint)
         let answer = try await UpstreamAnswer.json(try await services.dispatcher.send(call))
-        return .json(Self.strippingPrefix(answer))
+        return .json(normalized(answer))
     }
 
     // MARK: Calls
@@ -130,12 +130,15 @@ struct GoogleOpenAIRelay: Sendable {
         await sink.write(OpenAIStreamFrames.done)
     }
 
-    /// `models/gemini-2.5-flash` → `gemini-2.5-flash` in a model object's `id`.
-    static func strippingPrefix(_ model: JSONValue) -> JSONValue {
-        guard case .object(var object) = model, let id = object["id"]?.stringValue, id.hasPrefix("models/") else {
-            return model
-        }
-        object["id"] = .string(String(id.dropFirst(7)))
+    /// A model object as OpenAI clients expect it: `models/gemini-2.5-flash` → `gemini-2.5-flash`
+    /// in `id`, and the fields OpenAI's `Model` requires (`object`, `created`, `owned_by`) filled
+    /// in when Google left them out, for clients that validate strictly.
+    func normalized(_ model: JSONValue) -> JSONValue {
+        guard case .object(var object) = model else { return model }
+        if let id = object["id"]?.stringValue, id.hasPrefix("models/") { object["id"] = .string(String(id.dropFirst(7))) }
+        if object["object"] == nil { object["object"] = "model" }
+        if object["created"]?.intValue == nil { object["created"] = .int(Int64(services.startedAt.timeIntervalSince1970)) }
+        if object["owned_by"] == nil { object["owned_by"] = "google" }
         return .object(object)
     }
 }
