@@ -35,6 +35,8 @@ extension SQLStorage {
                                              table: "t_settings", column: "description")
                 try await connection.execute(sql, [.text(key), .text(value), .text(description), .text(now), .text(now)])
             }
+            // Other instances on this database re-read the settings when this commits.
+            if self.isShared { try await self.appendChange(ClusterChange(kind: .settings, origin: nil), on: connection) }
         }
     }
 

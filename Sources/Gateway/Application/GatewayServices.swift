@@ -21,6 +21,9 @@ public final class GatewayServices: Sendable {
     public let models: ModelCatalog
     public let verifier: KeyVerifier
     public let persister: KeyStatePersister
+    /// Keeps instances on one shared database in step; idle on SQLite. Also the database's
+    /// outage status and the live-instance list for the panel (issue 5).
+    public let cluster: ClusterSync
     /// Thought signatures of function calls handed to OpenAI clients, by tool-call id (issue 3).
     public let thoughtSignatures: ThoughtSignatureCache
     /// Fetches the http(s) image URLs of chat requests, refusing non-public addresses (issue 3).
@@ -50,6 +53,8 @@ public final class GatewayServices: Sendable {
         models = ModelCatalog(dispatcher: dispatcher)
         verifier = KeyVerifier(pool: pool, upstream: upstream, settings: settings)
         persister = KeyStatePersister(pool: pool, storage: storage, logger: logger)
+        cluster = ClusterSync(
+            storage: storage, settings: settings, pool: pool, logs: logs, launch: launch, version: Self.version, logger: logger)
         thoughtSignatures = ThoughtSignatureCache()
         mediaFetcher = RemoteMediaFetcher(eventLoopGroup: eventLoopGroup, version: Self.version)
     }
@@ -57,7 +62,7 @@ public final class GatewayServices: Sendable {
     /// The background services, in start order (they stop in reverse, after the HTTP server).
     public func backgroundServices(lease: JobLease = .always) -> [any Service] {
         [
-            logs, persister,
+            logs, persister, cluster,
             KeyRecheckJob(pool: pool, verifier: verifier, settings: settings, lease: lease, logger: logger),
             LogRetentionJob(storage: storage, settings: settings, lease: lease, logger: logger),
         ]

@@ -58,7 +58,9 @@ extension KeyPool {
         let current = now()
         state.withLock { state in
             guard var entry = state.entries[key] else { return }
+            let before = entry.record
             change(&entry, current, state.maxFailures)
+            if !entry.record.hasSameSharedState(as: before) { state.sharedChanged.insert(key) }
             let horizon = current.addingTimeInterval(-Self.recentFailureWindow)
             if entry.recentFailureTimes.first.map({ $0 <= horizon }) ?? false {
                 entry.recentFailureTimes.removeAll { $0 <= horizon }

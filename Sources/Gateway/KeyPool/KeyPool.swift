@@ -25,6 +25,8 @@ public final class KeyPool: Sendable {
         var maxFailures: Int = 3
         var changed: Set<String> = []
         var removed: Set<String> = []
+        /// Keys whose status or cooldowns changed here, for other instances (`takeSharedChanges`).
+        var sharedChanged: Set<String> = []
     }
 
     let state = Mutex(State())

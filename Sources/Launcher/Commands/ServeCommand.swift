@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logLevel: LoggingSetup.level, logger: logger)
         Banner.print(services: services, report: report)
 
-        let app = services.makeApplication()
+        let app = services.makeApplication(lease: services.cluster.jobLease)
         var configuration = ServiceGroupConfiguration(
             services: [.init(service: app)],
             logger: logger)

@@ -46,7 +46,7 @@ extension PostgresDriver {
         }
     }
 
-    private func startListening<Element: Sendable>(
+    func startListening<Element: Sendable>(
         channel: String,
         transform: @escaping @Sendable (PostgresListenEvent) -> Element?
     ) throws -> AsyncStream<Element> {
