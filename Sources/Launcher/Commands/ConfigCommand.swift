@@ -10,7 +10,8 @@ struct ConfigCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the environment variables and say what is wrong, without starting the gateway.")
+            abstract: "Check the environment variables and say what is wrong, without starting the gateway.",
+            discussion: "Nothing is opened, created or contacted: a database server's address is checked for form only.")
 
         func run() async throws {
             var problems: [String] = []
@@ -21,15 +22,16 @@ struct ConfigCommand: AsyncParsableCommand {
                 print("✗ \(error)")
                 throw ExitCode(1)
             }
-            if !StorageFactory.supportedTypes.contains(launch.databaseType) {
-                problems.append("DATABASE_TYPE=\(launch.databaseType) is not a database Gemgate knows. Use one of: \(StorageFactory.supportedTypes.joined(separator: ", ")).")
+            switch DatabaseSettingsCheck.check(launch) {
+            case .success(let location): print("✓ Database: \(location)")
+            case .failure(let problem): problems.append(problem.description)
             }
+            print("✓ Listening on \(launch.host):\(launch.port)")
+
             let validator = SettingValidator(strategyNames: StandardStrategies.catalog.names)
             do {
                 let outcome = try SettingsBootstrap.resolve(
                     stored: [:], environment: launch.variables, environmentWins: false, validator: validator)
-                print("✓ Database: \(launch.databaseType)\(launch.databaseType == "sqlite" ? " at \(launch.sqlitePath)" : "")")
-                print("✓ Listening on \(launch.host):\(launch.port)")
                 print("✓ \(outcome.settings.apiKeys.count) API keys, \(outcome.settings.allowedTokens.count) access tokens, strategy \(outcome.settings.balanceStrategy)")
                 if outcome.settings.apiKeys.isEmpty { print("• No API keys yet: add them in the admin panel after the first start.") }
                 if outcome.generatedAdminToken != nil {
@@ -37,6 +39,9 @@ struct ConfigCommand: AsyncParsableCommand {
                 }
             } catch {
                 for problem in error.problems { problems.append("\(problem.setting): \(problem.message.en)") }
+            }
+            if launch.environmentWins {
+                print("• ENV_OVERRIDES_DATABASE=true: every start replaces the settings saved in the panel with these values. Remove it once they are applied.")
             }
             if problems.isEmpty {
                 print("The configuration is valid.")

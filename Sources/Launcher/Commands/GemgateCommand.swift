@@ -5,7 +5,7 @@ public struct GemgateCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "gemgate",
         abstract: "A Gemini API gateway: spreads your clients' calls over many Gemini API keys.",
-        subcommands: [ServeCommand.self, ConfigCommand.self, AdminCommand.self, MigrateCommand.self],
+        subcommands: [ServeCommand.self, ConfigCommand.self, AdminCommand.self, HealthcheckCommand.self, MigrateCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}
