@@ -175,8 +175,9 @@ public final class RemoteMediaFetcher: Sendable {
 
     // MARK: Helpers
 
-    /// Whole seconds for AsyncHTTPClient's own timeouts (the overall deadline is `fetch`'s).
-    private var timeoutSeconds: Int64 { max(1, limits.timeout.components.seconds) }
+    /// AsyncHTTPClient's own timeouts: only a backstop, a little longer than the overall
+    /// deadline of `fetch`, which is the one that applies and names itself in the message.
+    private var timeoutSeconds: Int64 { max(1, limits.timeout.components.seconds) + 5 }
 
     /// Maps the URL's host, in each spelling AsyncHTTPClient may key it by, to the checked address.
     static func dnsOverride(host: String, address: IPAddress) -> [String: String] {

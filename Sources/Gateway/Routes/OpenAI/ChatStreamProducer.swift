@@ -49,7 +49,7 @@ struct ChatStreamProducer: Sendable {
         var failure: GatewayError?
 
         reading: while true {
-            for payload in opening.payloads {
+            for payload in opening.payloads where !payload.allSatisfy(\.isWhitespace) {
                 guard let event = JSONValue(parsing: payload) else {
                     failure = .streamInterrupted("the upstream sent an event that is not JSON: \(payload.prefix(200))")
                     break reading
@@ -108,11 +108,11 @@ struct ChatStreamProducer: Sendable {
         var parser = SSEParser()
         while true {
             guard let bytes = try await iterator.next() else {
-                let rest = parser.finish()
+                let rest = parser.finish().filter { !$0.allSatisfy(\.isWhitespace) }
                 guard !rest.isEmpty else { throw EmptyUpstreamStream() }
                 return Opening(iterator: iterator, parser: parser, payloads: rest, ended: true)
             }
-            let payloads = parser.feed(bytes.readableBytesView)
+            let payloads = parser.feed(bytes.readableBytesView).filter { !$0.allSatisfy(\.isWhitespace) }
             guard let first = payloads.first else { continue }
             if let event = JSONValue(parsing: first), let error = GeminiErrorFrame.error(in: event) {
                 throw ErrorBeforeData(message: error["message"]?.stringValue ?? "unknown error")

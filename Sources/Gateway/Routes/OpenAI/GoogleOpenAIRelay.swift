@@ -91,7 +91,7 @@ struct GoogleOpenAIRelay: Sendable {
         var monitor = RelayedStreamMonitor()
         var failure: GatewayError?
         reading: while true {
-            for payload in opening.payloads {
+            for payload in opening.payloads where !payload.allSatisfy(\.isWhitespace) {
                 switch monitor.observe(payload) {
                 case .forward: await sink.write(OpenAIStreamFrames.data(text: payload))
                 case .done: continue
