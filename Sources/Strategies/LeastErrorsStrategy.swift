@@ -8,10 +8,10 @@ public struct LeastErrorsStrategy: BalanceStrategy {
 
     public init() {}
 
-    public func choose(from candidates: [KeyCandidate], model: String) -> KeyCandidate {
+    public func choose(from candidates: KeyCandidates, model: String) -> KeyCandidate? {
         candidates.min { lhs, rhs in
             if lhs.recentFailures != rhs.recentFailures { return lhs.recentFailures < rhs.recentFailures }
             return lhs.lastPickSequence < rhs.lastPickSequence
-        }!
+        }
     }
 }

@@ -15,9 +15,10 @@ public final class WeightedStrategy: BalanceStrategy {
 
     public init() {}
 
-    public func choose(from candidates: [KeyCandidate], model: String) -> KeyCandidate {
-        let weighted = candidates.filter { $0.weight > 0 }
-        guard !weighted.isEmpty else { return candidates[0] }
+    public func choose(from candidates: KeyCandidates, model: String) -> KeyCandidate? {
+        let available = Array(candidates)
+        let weighted = available.filter { $0.weight > 0 }
+        guard !weighted.isEmpty else { return available.first }
         return credit.withLock { credit in
             if credit.count > 4 * max(weighted.count, 64) {
                 // Bound the map when keys come and go; credit restarts, fairness quickly recovers.
@@ -35,7 +36,7 @@ public final class WeightedStrategy: BalanceStrategy {
                 }
             }
             credit[best!.key, default: 0] -= total
-            return best!
+            return best
         }
     }
 }

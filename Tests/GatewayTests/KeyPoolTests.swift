@@ -5,7 +5,7 @@ import Testing
 
 /// Picks keys in configured order; enough for pool tests (real strategies are tested apart).
 private struct FirstCandidate: BalanceStrategy {
-    func choose(from candidates: [KeyCandidate], model: String) -> KeyCandidate { candidates[0] }
+    func choose(from candidates: KeyCandidates, model: String) -> KeyCandidate? { candidates.first { _ in true } }
 }
 
 /// A clock the test moves by hand.

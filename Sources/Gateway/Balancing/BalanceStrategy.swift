@@ -1,13 +1,13 @@
 /// Chooses which key serves the next request.
 ///
 /// The key pool decides which keys *may* serve (active, not cooling for the model, not yet tried
-/// by this request); a strategy only chooses among those. Strategies keep their own state (a
-/// cursor, current weights) and are called from many tasks at once, so they guard it themselves.
-/// Implementations live outside the core (`Sources/Strategies`); the launcher registers them in a
-/// `StrategyCatalog`.
+/// by this request) and hands the strategy a view of them; the strategy only chooses. Strategies
+/// keep their own state (a cursor, current weights) and are called from many tasks at once, so
+/// they guard it themselves. Implementations live outside the core (`Sources/Strategies`); the
+/// launcher registers them in a `StrategyCatalog`.
 public protocol BalanceStrategy: Sendable {
-    /// Picks one of `candidates`, which is never empty and is ordered as the keys are configured.
-    func choose(from candidates: [KeyCandidate], model: String) -> KeyCandidate
+    /// Picks one of the candidates, or nil when none can serve.
+    func choose(from candidates: KeyCandidates, model: String) -> KeyCandidate?
 }
 
 /// What a strategy may know about a key that can serve now.

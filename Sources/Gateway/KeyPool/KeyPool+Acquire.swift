@@ -6,47 +6,56 @@ extension KeyPool {
         let current = now()
         let strategy = currentStrategy
         return state.withLock { state -> KeyAcquisition in
-            var candidates: [KeyCandidate] = []
-            candidates.reserveCapacity(state.order.count)
-            var soonestCooldown: ModelCooldown?
-            var active = 0
-            var cooling = 0
-            var invalid = 0
-            var disabled = 0
-            let horizon = current.addingTimeInterval(-Self.recentFailureWindow)
-            for key in state.order {
-                guard let entry = state.entries[key] else { continue }
-                switch entry.record.status {
-                case .invalid: invalid += 1; continue
-                case .disabled: disabled += 1; continue
-                case .active: active += 1
-                }
-                if let cooldown = entry.record.cooldowns.first(where: { $0.model == model && $0.until > current }) {
-                    cooling += 1
-                    if soonestCooldown.map({ cooldown.until < $0.until }) ?? true { soonestCooldown = cooldown }
-                    continue
-                }
-                if excluding.contains(key) { continue }
-                candidates.append(KeyCandidate(
-                    key: key, position: entry.position, weight: entry.weight,
-                    recentFailures: entry.recentFailureTimes.reduce(0) { $0 + ($1 > horizon ? 1 : 0) },
-                    lastPickSequence: entry.lastPickSequence))
+            let choice: KeyCandidate?
+            do {
+                // The view shares the entries' storage; it ends here, before the entries are
+                // written below, so that write does not copy ten thousand entries.
+                let candidates = KeyCandidates(entries: state.entries.list, model: model, excluding: excluding, now: current)
+                choice = strategy.choose(from: candidates, model: model)
             }
-            guard !candidates.isEmpty else {
-                if state.order.isEmpty { return .unavailable(.noKeysConfigured) }
-                if active == 0 { return .unavailable(.noneUsable(invalid: invalid, disabled: disabled)) }
-                if cooling == active, let soonest = soonestCooldown {
-                    return .unavailable(.allCooling(model: model, until: soonest.until, reason: soonest.reason))
-                }
-                return .unavailable(.allTried)
+            guard let chosen = choice else {
+                return .unavailable(Self.unavailability(state, model: model, now: current) ?? .allTried)
             }
-            let chosen = strategy.choose(from: candidates, model: model)
             state.pickSequence += 1
-            state.entries[chosen.key]?.lastPickSequence = state.pickSequence
-            state.entries[chosen.key]?.record.lastUsedAt = current
+            let pickSequence = state.pickSequence
+            if var entry = state.entries[chosen.key] {
+                entry.lastPickSequence = pickSequence
+                entry.record.lastUsedAt = current
+                state.entries[chosen.key] = entry
+            }
             state.changed.insert(chosen.key)
             return .key(chosen.key)
         }
+    }
+
+    /// Why no key could serve `model` right now, or nil when one could. Picks nothing.
+    public func unavailability(for model: String) -> KeyUnavailability? {
+        let current = now()
+        return state.withLock { Self.unavailability($0, model: model, now: current) }
+    }
+
+    /// The reason nobody can serve: no keys, none usable, or all resting for the model (with
+    /// the soonest end). Nil when some key could serve.
+    private static func unavailability(_ state: State, model: String, now: Date) -> KeyUnavailability? {
+        if state.entries.count == 0 { return .noKeysConfigured }
+        var active = 0
+        var invalid = 0
+        var disabled = 0
+        var soonest: ModelCooldown?
+        for entry in state.entries.list {
+            switch entry.record.status {
+            case .invalid: invalid += 1; continue
+            case .disabled: disabled += 1; continue
+            case .active: active += 1
+            }
+            guard let cooldown = entry.record.cooldowns.first(where: { $0.model == model && $0.until > now }) else {
+                return nil
+            }
+            if soonest.map({ cooldown.until < $0.until }) ?? true { soonest = cooldown }
+        }
+        if active == 0 { return .noneUsable(invalid: invalid, disabled: disabled) }
+        guard let soonest else { return nil }
+        return .allCooling(model: model, until: soonest.until, reason: soonest.reason)
     }
 }
 
@@ -66,33 +75,4 @@ public enum KeyUnavailability: Sendable, Equatable {
     case allCooling(model: String, until: Date, reason: CooldownReason)
     /// This request already tried every usable key.
     case allTried
-}
-
-extension KeyPool {
-    /// Why no key could serve `model` right now, or nil when one could. Picks nothing.
-    public func unavailability(for model: String) -> KeyUnavailability? {
-        let current = now()
-        return state.withLock { state -> KeyUnavailability? in
-            if state.order.isEmpty { return .noKeysConfigured }
-            var active = 0
-            var invalid = 0
-            var disabled = 0
-            var soonest: ModelCooldown?
-            for key in state.order {
-                guard let entry = state.entries[key] else { continue }
-                switch entry.record.status {
-                case .invalid: invalid += 1; continue
-                case .disabled: disabled += 1; continue
-                case .active: active += 1
-                }
-                guard let cooldown = entry.record.cooldowns.first(where: { $0.model == model && $0.until > current }) else {
-                    return nil
-                }
-                if soonest.map({ cooldown.until < $0.until }) ?? true { soonest = cooldown }
-            }
-            if active == 0 { return .noneUsable(invalid: invalid, disabled: disabled) }
-            guard let soonest else { return nil }
-            return .allCooling(model: model, until: soonest.until, reason: soonest.reason)
-        }
-    }
 }

@@ -28,9 +28,8 @@ extension KeyPool {
         let current = now()
         return state.withLock { state in
             let horizon = current.addingTimeInterval(-Self.recentFailureWindow)
-            return state.order.compactMap { key in
-                guard let entry = state.entries[key] else { return nil }
-                return KeySnapshot(
+            return state.entries.list.map { entry in
+                KeySnapshot(
                     record: entry.record, position: entry.position, weight: entry.weight,
                     activeCooldowns: entry.record.cooldowns.filter { $0.until > current },
                     recentFailures: entry.recentFailureTimes.filter { $0 > horizon }.count)
@@ -41,11 +40,11 @@ extension KeyPool {
     /// Keys benched as invalid, for the re-check job.
     public func benchedKeys() -> [String] {
         state.withLock { state in
-            state.order.filter { state.entries[$0]?.record.status == .invalid }
+            state.entries.list.filter { $0.record.status == .invalid }.map(\.record.key)
         }
     }
 
-    public var configuredKeys: [String] { state.withLock { $0.order } }
+    public var configuredKeys: [String] { state.withLock { $0.entries.keys } }
 }
 
 /// What the panel shows about a key.

@@ -19,8 +19,7 @@ public final class KeyPool: Sendable {
     }
 
     struct State {
-        var entries: [String: Entry] = [:]
-        var order: [String] = []
+        var entries = KeyEntries()
         var pickSequence: UInt64 = 0
         var maxFailures: Int = 3
         var changed: Set<String> = []
@@ -47,25 +46,12 @@ public final class KeyPool: Sendable {
     /// start active; keys no longer listed are dropped and their stored state deleted.
     public func configure(keys: [String], weights: [String: Int], maxFailures: Int) {
         state.withLock { state in
-            var seen = Set<String>()
-            var order: [String] = []
-            for key in keys where seen.insert(key).inserted { order.append(key) }
-            for key in state.order where !seen.contains(key) {
-                state.entries[key] = nil
+            for key in state.entries.replaceKeys(keys, weights: weights) {
                 state.changed.remove(key)
+                state.sharedChanged.remove(key)
                 state.removed.insert(key)
             }
-            for (position, key) in order.enumerated() {
-                let weight = weights[key] ?? 1
-                if state.entries[key] == nil {
-                    state.entries[key] = Entry(record: KeyStateRecord(key: key), position: position, weight: weight)
-                    state.removed.remove(key)
-                } else {
-                    state.entries[key]!.position = position
-                    state.entries[key]!.weight = weight
-                }
-            }
-            state.order = order
+            for key in keys { state.removed.remove(key) }
             state.maxFailures = max(1, maxFailures)
         }
     }
