@@ -8,6 +8,7 @@ USER, WORKDIR, ENTRYPOINT and HEALTHCHECK, its own network (a veth pair, as Dock
 the environment block of the guide. The fake Gemini listens on the host side of that network,
 where Google would be. Outside scripts/rootfs/test.sh (no layers, not root) the tests skip."""
 
+import http.cookiejar
 import json
 import os
 import pathlib
@@ -201,31 +202,48 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def panel_present(url: str) -> bool:
-    status, headers, _ = http_json("GET", url + "/")
-    return status == 200 and headers.get("Content-Type", "").startswith("text/html")
+class Panel:
+    """The admin panel as a browser uses it: the login form at `/auth` (field `auth_token`), a
+    session cookie, and the settings page's save call (`PUT /api/config` with the page's CSRF
+    token)."""
 
+    def __init__(self, url: str):
+        self.url = url
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                                  NoRedirect)
 
-def panel_login(url: str, password: str) -> bool:
-    """POST /auth as the login form does; True when the panel opens a session."""
-    body = urllib.parse.urlencode({"auth_token": password}).encode()
-    request = urllib.request.Request(url + "/auth", data=body, method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        with opener.open(request, timeout=10) as response:
-            status, headers = response.status, response.headers
-    except urllib.error.HTTPError as error:
-        status, headers = error.code, error.headers
-    return status in (200, 302, 303) and any("session" in cookie.lower() or "=" in cookie
-                                             for cookie in headers.get_all("Set-Cookie") or [])
+    def present(self) -> bool:
+        status, headers, _ = self._send("GET", "/")
+        return status == 200 and headers.get("Content-Type", "").startswith("text/html")
+
+    def login(self, password: str) -> bool:
+        status, headers, _ = self._send("POST", "/auth", urllib.parse.urlencode({"auth_token": password}).encode(),
+                                        {"Content-Type": "application/x-www-form-urlencoded"})
+        return status in (302, 303) and "gemgate_session=" in " ".join(headers.get_all("Set-Cookie") or [])
+
+    def save_settings(self, values: dict) -> tuple:
+        """Saves settings as the settings page does; returns (status, answer)."""
+        _, _, page = self._send("GET", "/config")
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        status, _, answer = self._send("PUT", "/api/config", json.dumps({"values": values}).encode(),
+                                       {"Content-Type": "application/json", "X-CSRF-Token": csrf})
+        return status, answer
+
+    def _send(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None) -> tuple:
+        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=10) as response:
+                return response.status, response.headers, response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode(errors="replace")
 
 
 def admin_token_lets_in(deployment: Deployment, token: str) -> bool:
-    """The panel's login when the panel is there; the admin token is also the super token on
+    """The panel's login once the panel is there; the admin token is also the super token on
     every proxy route, which is what this checks until then."""
-    if panel_present(deployment.url):
-        return panel_login(deployment.url, token)
+    panel = Panel(deployment.url)
+    if panel.present():
+        return panel.login(token)
     status, _, _ = gemini_call(deployment.url, token)
     return status == 200
 
@@ -271,17 +289,24 @@ def test_guide_environment_block(deployment, upstream):
 
     healthcheck = deployment.container.run_healthcheck(env)
     assert healthcheck.returncode == 0 and "healthy" in healthcheck.stdout, healthcheck.stdout + healthcheck.stderr
-    if panel_present(deployment.url):
-        assert panel_login(deployment.url, admin_token)
-        assert not panel_login(deployment.url, admin_token + "-wrong")
     assert deployment.stored_settings()["AUTH_TOKEN"] == admin_token
 
-    # Fix keys and tokens. Until the panel's settings page exists, the way the issue allows: one
-    # start with ENV_OVERRIDES_DATABASE=true, then the guide's block again.
+    # Log in with the printed token and fix keys and tokens in the panel, then press Save: it
+    # applies at once. (Without the panel in this build, the way the issue allows instead: one
+    # start with ENV_OVERRIDES_DATABASE=true.)
     key, client_token = make_key("rootfs-guide"), "sk-rootfs-client-1"
-    deployment.stop()
-    deployment.start(dict(env, API_KEYS=json.dumps([key]), ALLOWED_TOKENS=json.dumps([client_token]),
-                          ENV_OVERRIDES_DATABASE="true"))
+    panel = Panel(deployment.url)
+    used_panel = panel.present()
+    record("settings saved through the panel", used_panel)
+    if used_panel:
+        assert not Panel(deployment.url).login(admin_token + "-wrong")
+        assert panel.login(admin_token)
+        status, answer = panel.save_settings({"API_KEYS": key, "ALLOWED_TOKENS": client_token})
+        assert status == 200, answer
+    else:
+        deployment.stop()
+        deployment.start(dict(env, API_KEYS=json.dumps([key]), ALLOWED_TOKENS=json.dumps([client_token]),
+                              ENV_OVERRIDES_DATABASE="true"))
     status, _, body = gemini_call(deployment.url, client_token)
     assert status == 200, body
     assert upstream.keys_used()[-1] == key

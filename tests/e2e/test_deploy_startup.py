@@ -122,7 +122,7 @@ def admin_token_lets_in(gateway: Gateway, token: str) -> bool:
                 status, cookies = response.status, response.headers.get_all("Set-Cookie") or []
         except urllib.error.HTTPError as error:
             status, cookies = error.code, error.headers.get_all("Set-Cookie") or []
-        return status in (200, 302, 303) and bool(cookies)
+        return status in (302, 303) and any(cookie.startswith("gemgate_session=") for cookie in cookies)
     status, _, _ = http_json("POST", gateway.url + "/v1beta/models/gemini-2.5-flash:generateContent",
                              {"contents": [{"role": "user", "parts": [{"text": "hi"}]}]},
                              headers={"x-goog-api-key": token, "Content-Type": "application/json"})

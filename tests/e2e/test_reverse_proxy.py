@@ -13,6 +13,7 @@
 
 import http.client
 import json
+import urllib.request
 import pathlib
 import shutil
 import socket
@@ -141,6 +142,12 @@ http {{
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
         }}
+        # TLS ends at this proxy (as behind Cloudflare or a certificate on nginx).
+        location /tls/ {{
+            proxy_pass http://127.0.0.1:{upstream}/;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto https;
+        }}
         # Also common: compression switched on for every text type, event streams included.
         location /gzip/ {{
             gzip on;
@@ -256,3 +263,47 @@ def test_slow_first_token_commits_headers_early_through_nginx(gateway_factory, f
     assert 0.8 < headers_at < 2.5, headers_at
     assert data_times(lines)[0] > 3.0, lines
     assert lines[-1][1] == "data: [DONE]"
+
+
+# ------------------------------------------------------------- trusted proxies (panel login)
+
+
+def login_cookie(url: str, token: str, headers: dict | None = None) -> str:
+    """POSTs the panel's login form; returns the session's Set-Cookie header ('' if none)."""
+    request = urllib.request.Request(url + "/auth", data=urllib.parse.urlencode({"auth_token": token}).encode(),
+                                     method="POST", headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                             **(headers or {})})
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=10) as response:
+            cookies = response.headers.get_all("Set-Cookie") or []
+    except urllib.error.HTTPError as error:
+        cookies = error.headers.get_all("Set-Cookie") or []
+    return next((cookie for cookie in cookies if cookie.startswith("gemgate_session=")), "")
+
+
+@pytest.mark.parametrize("trusted", [True, False], ids=["trusted-proxy", "untrusted-proxy"])
+def test_https_at_the_proxy_gives_a_secure_session_cookie_only_from_a_trusted_proxy(gateway_factory, fake, nginx,
+                                                                                     trusted):
+    """X-Forwarded-Proto is believed only from TRUSTED_PROXIES: behind a trusted proxy that ends
+    TLS the session cookie is Secure; from anyone else the header changes nothing."""
+    admin = "sk-admin-behind-proxy"
+    gateway = gateway_factory([make_key("proxy-secure-cookie")], tokens=[TOKEN],
+                              env={"AUTH_TOKEN": admin, "TRUSTED_PROXIES": '["127.0.0.1"]' if trusted else "[]"})
+    status, headers, _ = http_json("GET", gateway.url + "/")
+    if not (status == 200 and headers.get("Content-Type", "").startswith("text/html")):
+        pytest.skip("the admin panel (issue 4) is not in this build")
+    front = nginx(gateway.port)
+
+    through_proxy = login_cookie(front + "/tls", admin)
+    assert through_proxy, "the login through the proxy must open a session"
+    assert ("Secure" in through_proxy) == trusted, through_proxy
+    if not trusted:
+        # A client talking to Gemgate directly cannot claim HTTPS for itself either. (With the
+        # loopback trusted, this test's own client would count as the proxy, so only here.)
+        direct = login_cookie(gateway.url, admin, headers={"X-Forwarded-Proto": "https"})
+        assert direct and "Secure" not in direct, direct
