@@ -54,8 +54,10 @@ def generate(gateway: Gateway, token: str = TOKEN) -> int:
 
 @pytest.mark.parametrize("shared_database", BACKENDS, indirect=True)
 def test_a_key_benched_by_one_is_not_used_by_the_other_within_two_seconds(tmp_path, fake, shared_database):
-    bad = make_key("cluster-bad")
-    good = [make_key("cluster-good-1"), make_key("cluster-good-2")]
+    # Keys of their own per backend: the fake's request log spans the whole session.
+    kind = shared_database["DATABASE_TYPE"]
+    bad = make_key(f"cluster-bad-{kind}")
+    good = [make_key(f"cluster-good-1-{kind}"), make_key(f"cluster-good-2-{kind}")]
     a, b = start_pair(tmp_path, fake, shared_database, [bad] + good)
     try:
         fake.script({bad: "invalidKey"})

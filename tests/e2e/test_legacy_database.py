@@ -53,7 +53,7 @@ def gemini_balance_settings(base_url: str) -> dict:
         "TEST_MODEL": "gemini-2.5-flash-lite",
         "FAKE_STREAM_ENABLED": "true",
         "SHOW_SEARCH_LINK": "false",
-        "CUSTOM_HEADERS": json.dumps({"X-说明": "中文"}, ensure_ascii=False),
+        "CUSTOM_HEADERS": json.dumps({"X-Team": "中文 团队"}, ensure_ascii=False),
         "THINKING_BUDGET_MAP": json.dumps({"gemini-2.5-flash": -1.0}, ensure_ascii=False),
         "PROXIES": "[]",
         "PAID_KEY": "",

@@ -28,8 +28,10 @@ TIME_COLUMNS = {"created_at", "updated_at", "request_time", "create_time", "upda
 NULL = "<null>"
 
 
-def select_sql(table: str, quote: str, cast: str) -> str:
-    columns = ", ".join(f"COALESCE(CAST({quote}{c}{quote} AS {cast}), '{NULL}')" for c in TABLES[table])
+def select_sql(table: str, quote: str, cast: str, present=None) -> str:
+    """A column the table lacks (an old gemini-balance t_error_logs) reads as NULL."""
+    columns = ", ".join(f"COALESCE(CAST({quote}{c}{quote} AS {cast}), '{NULL}')" if present is None or c in present
+                        else f"'{NULL}'" for c in TABLES[table])
     return f"SELECT {columns} FROM {table}"
 
 
@@ -53,7 +55,12 @@ def digest(table: str, rows) -> tuple[int, str]:
 def sqlite_digests(path) -> dict:
     connection = sqlite3.connect(path)
     try:
-        return {t: digest(t, connection.execute(select_sql(t, '"', "TEXT")).fetchall()) for t in TABLES}
+        digests = {}
+        for table in TABLES:
+            # SQLite reads a quoted name it does not know as a string, so ask for present columns only.
+            present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            digests[table] = digest(table, connection.execute(select_sql(table, '"', "TEXT", present)).fetchall())
+        return digests
     finally:
         connection.close()
 

@@ -30,7 +30,7 @@ extension ClusterSync {
 
     func registerHeartbeat() async throws {
         do {
-            try await storage.recordHeartbeat(instance)
+            try await withDeadline(timing.answerWithin) { [storage, instance] in try await storage.recordHeartbeat(instance) }
             health.recordSuccess()
         } catch {
             health.recordFailure(error)

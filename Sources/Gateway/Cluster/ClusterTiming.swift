@@ -4,6 +4,9 @@
 public struct ClusterTiming: Sendable {
     /// How often this instance tells the registry it is alive.
     public var heartbeat: Duration = .seconds(3)
+    /// A heartbeat not answered within this counts as an outage (some drivers wait rather
+    /// than fail while the server is away).
+    public var answerWithin: Duration = .seconds(4)
     /// An instance silent for longer than this is not listed as alive.
     public var liveWindow: Duration = .seconds(15)
     /// How often the change feed is read where nothing pushes news (MySQL).
