@@ -4,10 +4,13 @@ extension GatewayServices {
     /// Every route Gemgate serves.
     public func makeRouter() -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
+        // Outermost first: CORS headers go on error answers too, so browser clients can read them.
+        router.add(middleware: ProxyCORSMiddleware())
         router.add(middleware: ErrorRenderingMiddleware())
         HealthRoutes.register(on: router)
         GeminiRoutes.register(on: router, services: self)
         OpenAIRoutes.register(on: router, services: self)
+        AdminRoutes.register(on: router, services: self)
         return router
     }
 

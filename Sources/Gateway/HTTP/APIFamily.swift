@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// Which API a request speaks, which decides the shape of its error answers.
 public enum APIFamily: Sendable {
     /// Google's native API: `{"error":{"code","message","status"}}`.
@@ -21,5 +23,18 @@ public enum APIFamily: Sendable {
             return .openAI
         }
         return .gateway
+    }
+
+    /// Decides from the path and, where one path serves both families (`GET /v1/models`, which
+    /// Google's SDK calls with its default API version), from how the caller authenticates.
+    public static func of(_ request: Request) -> APIFamily {
+        let path = request.uri.path
+        let family = of(path: path)
+        if family == .openAI, path == "/v1/models" || path.hasPrefix("/v1/models/"),
+            ModelListDialect.of(request) == .gemini
+        {
+            return .gemini
+        }
+        return family
     }
 }

@@ -12,7 +12,7 @@ public struct ErrorRenderingMiddleware: RouterMiddleware {
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let family = APIFamily.of(path: request.uri.path)
+        let family = APIFamily.of(request)
         do {
             return try await next(request, context)
         } catch let error as GatewayError {
