@@ -10,7 +10,6 @@ extension GatewayServices {
         HealthRoutes.register(on: router)
         GeminiRoutes.register(on: router, services: self)
         OpenAIRoutes.register(on: router, services: self)
-        AdminRoutes.register(on: router, services: self)
         return router
     }
 
