@@ -251,3 +251,21 @@ def test_config_check_accepts_a_complete_mysql_block_without_connecting(tmp_path
                        args=["config", "check"])
     assert done.returncode == 0, done.stdout
     assert "mysql.invalid" in done.stdout and "hunter2-secret" not in done.stdout
+
+
+# ---------------------------------------------------------------------------- healthcheck
+
+
+def test_healthcheck_follows_the_gateways_port(tmp_path, fake):
+    """The image's HEALTHCHECK runs `gemgate healthcheck` with the container's environment, so it
+    must find the gateway on PORT (7860 on Hugging Face) and fail plainly when nothing answers."""
+    gateway = Gateway(tmp_path, {"API_KEYS": json.dumps([make_key("deploy-health")]), "BASE_URL": fake.base_url})
+    try:
+        done = run_gemgate(tmp_path, {"HOST": "0.0.0.0", "PORT": str(gateway.port)}, args=["healthcheck"])
+        assert done.returncode == 0, done.stdout
+        assert done.stdout.strip() == f"healthy: http://127.0.0.1:{gateway.port}/health answered 200"
+    finally:
+        gateway.stop()
+    done = run_gemgate(tmp_path, {"PORT": str(gateway.port)}, args=["healthcheck", "--timeout", "2"])
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"unhealthy: http://127.0.0.1:{gateway.port}/health: cannot connect")
