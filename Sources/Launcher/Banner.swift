@@ -14,6 +14,11 @@ enum Banner {
         var database = "\(services.storage.summary.type) at \(services.storage.summary.location)"
         if report.preparation.openedGeminiBalanceDatabase { database += " (opened an existing gemini-balance database)" }
         lines.append("  Database       \(database)")
+        if services.cluster.status.isShared {
+            // Several instances may share a server database; the panel lists the live ones.
+            let instance = services.cluster.instance
+            lines.append("  Instance       \(instance.name) (\(instance.id.prefix(8))); settings and key changes are shared with every instance on this database")
+        }
         lines.append("  Keys           \(settings.apiKeys.count) Gemini API keys, \(settings.allowedTokens.count) access tokens")
         lines.append("  Strategy       \(settings.balanceStrategy)")
         lines.append("  Admin panel    http://\(shownHost):\(launch.port)/"
