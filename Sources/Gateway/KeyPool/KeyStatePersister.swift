@@ -21,6 +21,8 @@ public struct KeyStatePersister: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
+                // Once cancelled, leave the writing to the final flush below.
+                if Task.isCancelled { break }
                 await flush()
             }
         }

@@ -65,14 +65,17 @@ public final class LogWriter: Service, Sendable {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown { [self] in
+        await cancelWhenGracefulShutdown { [self] in
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { [wakeups] in
                     // Turns the nudges into an immediate flush.
-                    for await _ in wakeups { await self.flush() }
+                    for await _ in wakeups where !Task.isCancelled { await self.flush() }
                 }
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
+                    // Once cancelled, leave the writing to the final flush below: the database
+                    // driver refuses work from a cancelled task.
+                    if Task.isCancelled { break }
                     await flush()
                 }
                 group.cancelAll()
