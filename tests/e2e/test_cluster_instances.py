@@ -11,7 +11,7 @@ import time
 import pytest
 
 from conftest import Gateway, http_json, make_key
-from test_legacy_database import (MYSQL_URL, POSTGRES_URL, drop_mysql_database, drop_postgres_schema,
+from test_legacy_database import (MYSQL_URL, POSTGRES_URL, Panel, drop_mysql_database, drop_postgres_schema,
                                   fresh_mysql_database, fresh_postgres_schema, mysql_environment, with_schema)
 
 TOKEN = "sk-cluster-e2e"
@@ -82,27 +82,28 @@ def test_a_key_benched_by_one_is_not_used_by_the_other_within_two_seconds(tmp_pa
         b.stop()
 
 
-def panel_session(gateway: Gateway):
-    """Logs in to the admin panel and returns (cookie, csrf token), or skips when there is none."""
-    import urllib.request
-    import urllib.parse
-    import http.cookiejar
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+@pytest.mark.parametrize("shared_database", BACKENDS, indirect=True)
+def test_a_token_added_through_one_panel_is_accepted_by_the_other_within_two_seconds(tmp_path, fake, shared_database):
+    kind = shared_database["DATABASE_TYPE"]
+    a, b = start_pair(tmp_path, fake, shared_database, [make_key(f"cluster-token-{kind}")])
     try:
-        opener.open(gateway.url + "/", timeout=10)
-    except urllib.error.HTTPError as error:
-        if error.code == 404:
-            pytest.skip("the admin panel is not in this build yet")
-    data = urllib.parse.urlencode({"auth_token": ADMIN}).encode()
-    try:
-        opener.open(urllib.request.Request(gateway.url + "/auth", data=data, method="POST"), timeout=10)
-    except urllib.error.HTTPError as error:
-        if error.code == 404:
-            pytest.skip("the admin panel is not in this build yet")
-        if error.code not in (302, 303):
-            raise
-    return opener, jar
+        added = f"sk-added-through-a-{kind}"
+        assert generate(b, added) == 401
+        panel = Panel(a.url, ADMIN)
+        status, answer = panel.put_json("/api/config", {"values": {"ALLOWED_TOKENS": json.dumps([TOKEN, added])}})
+        assert status == 200, answer
+        saved_at = time.time()
+        accepted = None
+        while time.time() < saved_at + 2:
+            if generate(b, added) == 200:
+                accepted = time.time() - saved_at
+                break
+            time.sleep(0.05)
+        assert accepted is not None, "B did not accept the token within 2 s"
+        print(f"cluster[{kind}]: token added on A accepted by B after {accepted:.2f} s")
+    finally:
+        a.stop()
+        b.stop()
 
 
 @pytest.mark.parametrize("shared_database", BACKENDS, indirect=True)

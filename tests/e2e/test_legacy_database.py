@@ -14,6 +14,7 @@ clients) are shared with test_migrate.py.
 
 import datetime
 import hashlib
+import http.cookiejar
 import json
 import os
 import pathlib
@@ -21,7 +22,9 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import urllib.error
 import urllib.parse
+import urllib.request
 import uuid
 
 import pytest
@@ -59,6 +62,8 @@ def gemini_balance_settings(base_url: str) -> dict:
         "PAID_KEY": "",
         "STREAM_MIN_DELAY": "0.016",
         "LOG_LEVEL": "INFO",
+        # gemini-balance stores its scheduler zone too; the panel shows times in it.
+        "TIMEZONE": "UTC",
         "GITHUB_REPO_OWNER": "snailyp",
         "MYSQL_PORT": "3306",
     }
@@ -262,13 +267,74 @@ def expect_old_keys_tokens_and_admin(gateway: Gateway, fake):
     assert used and used <= set(OLD_KEYS), used
 
 
-def expect_panel_login_and_old_logs(gateway: Gateway):
-    """Through the admin panel, once it exists: the old admin token logs in and the old logs are
-    listed with the instant they were written."""
-    status, headers, _ = http_json("POST", gateway.url + "/auth", {"auth_token": OLD_ADMIN})
-    if status == 404:
-        pytest.skip("the admin panel is not in this build yet")
-    assert status in (200, 302, 303), status
+class Panel:
+    """A logged-in admin panel session (cookie and CSRF token), as a browser holds it."""
+
+    def __init__(self, url: str, token: str):
+        self.url = url
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        data = urllib.parse.urlencode({"auth_token": token}).encode()
+        try:
+            response = self.opener.open(urllib.request.Request(url + "/auth", data=data, method="POST"), timeout=15)
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                pytest.skip("the admin panel is not in this build yet")
+            raise AssertionError(f"login refused: {error.code}")
+        page = response.read().decode(errors="replace")
+        assert response.geturl().endswith("/keys"), response.geturl()
+        match = re.search(r'name="csrf_token" value="([^"]+)"', page)
+        self.csrf = match.group(1) if match else None
+
+    def get_json(self, path: str):
+        with self.opener.open(self.url + path, timeout=15) as response:
+            return json.loads(response.read())
+
+    def put_json(self, path: str, body) -> tuple[int, dict]:
+        request = urllib.request.Request(self.url + path, data=json.dumps(body).encode(), method="PUT",
+                                         headers={"Content-Type": "application/json", "X-CSRF-Token": self.csrf or ""})
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
+
+def expect_panel_login_and_old_logs(gateway: Gateway, fraction: bool):
+    """The old admin token logs in to the panel, and the panel lists the old request and error
+    logs at the instant they were written (shown in TIMEZONE, which the fixture sets to UTC:
+    so the naive Shanghai times were read as Shanghai times, not copied as text)."""
+    panel = Panel(gateway.url, OLD_ADMIN)
+    requests = panel.get_json("/api/logs/requests?from=&sort=id&order=asc")
+    assert requests["total"] >= REQUEST_ROWS, requests["total"]
+    first = requests["rows"][0]
+    assert first["time"] == naive(LOG_INSTANT, datetime.timezone.utc, False), first
+    errors = panel.get_json("/api/logs/errors?from=&sort=id&order=asc")
+    old_errors = [row for row in errors["rows"] if row["time"] == naive(LOG_INSTANT, datetime.timezone.utc, False)]
+    assert len(old_errors) == 2, errors["rows"]
+
+
+def test_old_sqlite_database_logs_in_to_the_panel_and_shows_the_old_logs(tmp_path, fake):
+    build_sqlite_fixture(tmp_path / "data" / "default_db", fake.base_url)
+    gateway = start_on_old_database(tmp_path, fake, {"DATABASE_TYPE": "sqlite", "SQLITE_DATABASE": "default_db"}, "legacy-panel")
+    try:
+        expect_panel_login_and_old_logs(gateway, fraction=True)
+    finally:
+        gateway.stop()
+
+
+@pytest.mark.skipif(not MYSQL_URL, reason="GEMGATE_TEST_MYSQL_URL is not set")
+def test_old_mariadb_database_logs_in_to_the_panel_and_shows_the_old_logs(tmp_path, fake):
+    name = fresh_mysql_database(MYSQL_URL)
+    try:
+        build_mysql_fixture(MYSQL_URL, name, fake.base_url)
+        gateway = start_on_old_database(tmp_path, fake, mysql_environment(MYSQL_URL, name), "legacy-mysql-panel")
+        try:
+            expect_panel_login_and_old_logs(gateway, fraction=False)
+        finally:
+            gateway.stop()
+    finally:
+        drop_mysql_database(MYSQL_URL, name)
 
 
 def test_old_sqlite_database_opens_as_it_is(tmp_path, fake):
