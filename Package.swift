@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "gemgate", targets: ["gemgate"]),
         .executable(name: "fake-gemini", targets: ["FakeGeminiServer"]),
         .executable(name: "gemgate-bench", targets: ["GemgateBench"]),
+        .executable(name: "panel-bench", targets: ["PanelBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -111,6 +112,21 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // The admin panel at scale (10,000 keys, 1,000,000 log rows in SQLite): prints timings.
+        .executableTarget(
+            name: "PanelBench",
+            dependencies: [
+                "Gateway", "Strategies", "StorageSQL", "StorageSQLite", "Wire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "WireTests", dependencies: ["Wire"], resources: [.copy("Fixtures")]),

@@ -18,7 +18,7 @@ struct GeminiBalanceDatabaseTests {
 
             let report = try await storage.prepare()
             #expect(report.openedGeminiBalanceDatabase)
-            #expect(report.appliedMigrations == [1, 2, 3, 4, 6])
+            #expect(report.appliedMigrations == [1, 2, 3, 4, 5, 6])
 
             // Settings come back exactly as gemini-balance wrote them.
             #expect(try await storage.loadSettings() == GeminiBalanceFixture.settings)

@@ -10,6 +10,7 @@ extension GatewayServices {
         HealthRoutes.register(on: router)
         GeminiRoutes.register(on: router, services: self)
         OpenAIRoutes.register(on: router, services: self)
+        AdminRoutes.register(on: router, services: self)
         return router
     }
 

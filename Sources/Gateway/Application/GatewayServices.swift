@@ -24,6 +24,8 @@ public final class GatewayServices: Sendable {
     /// Keeps instances on one shared database in step; idle on SQLite. Also the database's
     /// outage status and the live-instance list for the panel (issue 5).
     public let cluster: ClusterSync
+    /// The admin panel's sessions, login throttle and key-verification jobs (issue 4).
+    public let panel: PanelServices
     /// Thought signatures of function calls handed to OpenAI clients, by tool-call id (issue 3).
     public let thoughtSignatures: ThoughtSignatureCache
     /// Fetches the http(s) image URLs of chat requests, refusing non-public addresses (issue 3).
@@ -55,6 +57,7 @@ public final class GatewayServices: Sendable {
         persister = KeyStatePersister(pool: pool, storage: storage, logger: logger)
         cluster = ClusterSync(
             storage: storage, settings: settings, pool: pool, logs: logs, launch: launch, version: Self.version, logger: logger)
+        panel = PanelServices(settings: settings, verifier: verifier)
         thoughtSignatures = ThoughtSignatureCache()
         mediaFetcher = RemoteMediaFetcher(eventLoopGroup: eventLoopGroup, version: Self.version)
     }

@@ -12,6 +12,7 @@ struct SchemaMigration: Sendable {
         .requestLogTokenFingerprint,
         .keyStateTable,
         .logIndexes,
+        .panelIndexes,
         .clusterTables,
     ]
 }

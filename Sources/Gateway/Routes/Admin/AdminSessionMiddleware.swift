@@ -1,0 +1,72 @@
+import HTTPTypes
+import Hummingbird
+
+/// Guards every admin page and API route: a valid session is required (pages redirect to the
+/// login page, API routes answer 401 JSON), and every change (POST, PUT, PATCH, DELETE) must
+/// carry the session's CSRF token, in `X-CSRF-Token` (the pages' fetch calls) or in the
+/// `csrf_token` field of a form (403 otherwise).
+struct AdminSessionMiddleware: RouterMiddleware {
+    typealias Context = GatewayRequestContext
+
+    enum Audience: Sendable {
+        case page
+        case api
+    }
+
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    static let csrfField = "csrf_token"
+
+    let sessions: AdminSessions
+    let settings: SettingsStore
+    let audience: Audience
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let id = request.cookies[SessionCookie.name]?.value ?? ""
+        guard let session = await sessions.validate(id: id) else {
+            switch audience {
+            case .page:
+                var response = PanelResponse.redirect(to: "/")
+                if !id.isEmpty { response.setCookie(SessionCookie.cleared(secure: isHTTPS(request, context))) }
+                return response
+            case .api:
+                throw GatewayError(
+                    status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error",
+                    message: "Log in to the admin panel first: the session is missing or has expired.")
+            }
+        }
+        var request = request
+        if Self.isChange(request.method) {
+            let presented = try await csrfToken(in: &request)
+            guard let presented, Secret.constantTimeEquals(presented, session.csrfToken) else {
+                throw GatewayError(
+                    status: 403, googleStatus: "PERMISSION_DENIED", openAIType: "invalid_request_error",
+                    message: "This change needs the page's CSRF token. Reload the page and try again.")
+            }
+        }
+        var context = context
+        context.adminSession = AdminSessionInfo(
+            sessionID: session.id, csrfToken: session.csrfToken, language: LanguageChoice.resolve(request).language)
+        return try await next(request, context)
+    }
+
+    static func isChange(_ method: HTTPRequest.Method) -> Bool {
+        ![.get, .head, .options].contains(method)
+    }
+
+    /// The token from the header, or from a form body (which is then kept for the handler).
+    private func csrfToken(in request: inout Request) async throws -> String? {
+        if let header = request.headers[Self.csrfHeader] { return header }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else { return nil }
+        let body = try await request.collectBody(upTo: 1 << 20)
+        return FormBody.fields(String(buffer: body))[Self.csrfField]
+    }
+
+    private func isHTTPS(_ request: Request, _ context: Context) -> Bool {
+        ClientAddress.resolve(
+            peer: context.remoteAddress, headers: request.headers, trustedProxies: settings.current.trustedProxies
+        ).isHTTPS
+    }
+}
