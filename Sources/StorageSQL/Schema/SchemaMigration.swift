@@ -12,6 +12,7 @@ struct SchemaMigration: Sendable {
         .requestLogTokenFingerprint,
         .keyStateTable,
         .logIndexes,
+        .clusterTables,
         .panelIndexes,
         .clusterTables,
     ]
