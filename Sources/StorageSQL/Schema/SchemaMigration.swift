@@ -12,7 +12,6 @@ struct SchemaMigration: Sendable {
         .requestLogTokenFingerprint,
         .keyStateTable,
         .logIndexes,
-        .clusterTables,
         .panelIndexes,
         .clusterTables,
     ]
