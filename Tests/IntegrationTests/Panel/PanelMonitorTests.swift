@@ -37,6 +37,15 @@ struct PanelMonitorTests {
                 #expect(Self.figure(window + "-ok", in: page) == ok, "\(window) successes on the page")
                 #expect(Self.figure(window + "-fail", in: page) == failed, "\(window) failures on the page")
             }
+            // This month, counted with its history kept: the same as counting the rows afresh.
+            let clock = PanelClock(timeZoneName: harness.services.settings.current[SettingCatalog.timezone].text ?? "UTC")
+            let month = try #require(try await harness.services.storage.requestCounts(since: [clock.startOfMonth]).first)
+            for _ in 0..<2 {
+                let again = try #require(try await panel.call(.GET, "/api/stats/summary").json)
+                #expect(again["calls"]?["month"]?["success"]?.intValue == month.successes)
+                #expect(again["calls"]?["month"]?["failure"]?.intValue == month.failures)
+            }
+            #expect(Self.figure("month-total", in: try await panel.get("/keys").body) == month.total)
             #expect(summary["keys"]?["all"]?.intValue == 1)
             #expect(summary["keys"]?["active"]?.intValue == 1)
 

@@ -8,9 +8,8 @@ enum StatsAPI {
     static func register(on api: RouterGroup<GatewayRequestContext>, services: GatewayServices) {
         api.get("stats/summary") { request, context -> Response in
             let clock = clock(services)
-            let counts = try await services.storage.requestCounts(since: CallWindow.allCases.map { $0.start(clock) })
             var calls: [String: JSONValue] = [:]
-            for (window, count) in zip(CallWindow.allCases, counts) {
+            for (window, count) in try await services.panel.callWindows.counts(storage: services.storage, clock: clock) {
                 calls[window.rawValue] = .object([
                     "success": .int(Int64(count.successes)), "failure": .int(Int64(count.failures)),
                     "total": .int(Int64(count.total)),

@@ -17,7 +17,7 @@ enum MonitorPage {
         let list = listQuery.apply(snapshot)
 
         // The independent queries run at once.
-        async let windowCounts = storage.requestCounts(since: CallWindow.allCases.map { $0.start(clock) })
+        async let windowCounts = services.panel.callWindows.counts(storage: storage, clock: clock)
         async let minutes = storage.requestsPerMinute(since: TrendChart.start(of: range, now: clock.now))
         async let attention = storage.keysByErrorCount(
             errorCode: attentionCode, since: clock.now.addingTimeInterval(-86_400), limit: 1_000)
@@ -32,7 +32,7 @@ enum MonitorPage {
 
         let content: Markup = """
             \(KeyCountCards.render(snapshot, t: page.t))
-            \(CallCountTiles.render(Array(zip(CallWindow.allCases, try await windowCounts)), t: page.t))
+            \(CallCountTiles.render(try await windowCounts, t: page.t))
             \(TrendSection.render(TrendChart.buckets(try await minutes, range: range, now: clock.now), range: range, page: page))
             \(AttentionSection.render(code: attentionCode, limit: attentionLimit, rows: Array(attentionRows), page: page))
             \(KeyListSection.render(
