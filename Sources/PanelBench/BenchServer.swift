@@ -94,7 +94,7 @@ final class BenchServer: Sendable {
     }
 
     private func waitUntilHealthy() async throws {
-        for _ in 0..<200 {
+        for _ in 0..<600 {
             if let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/health"), timeout: .seconds(1)),
                response.status == .ok
             {
@@ -102,7 +102,9 @@ final class BenchServer: Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw BenchError("the gateway did not start on \(baseURL)")
+        runner.cancel()
+        let reason = await runner.result
+        throw BenchError("the gateway did not start on \(baseURL): \(reason)")
     }
 }
 
