@@ -123,7 +123,8 @@ public final class Dispatcher: Sendable {
             pool.recordNeutralFailure(key: key, code: status, message: summary)
             logger.error("Google refused Gemgate's request format (\(status.map(String.init) ?? "-")): \(summary). This is a Gemgate bug; please report it.")
         case .transient, .requestRejected, .regionBlocked, .success:
-            pool.recordNeutralFailure(key: key, code: status, message: summary)
+            // Not the key's doing: the key's own record stays clean (the logs keep the failure).
+            break
         }
         let latency = Int((ContinuousClock.now - started) / .milliseconds(1))
         logs.record(RequestLogEntry(
