@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build_packages=(libsqlite3-dev libmariadb-dev pkg-config ca-certificates tzdata)
-test_packages=(mariadb-server postgresql chromium chromium-driver nginx-light)
+test_packages=(mariadb-server postgresql chromium chromium-driver fonts-wqy-zenhei nginx-light)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = "test" ] && wanted+=("${test_packages[@]}")
