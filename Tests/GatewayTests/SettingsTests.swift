@@ -77,6 +77,18 @@ import Wire
         }
     }
 
+    @Test func unusableStoredValuesAreLeftAsTheyAre() throws {
+        // gemini-balance accepts header names that HTTP does not; its value must survive.
+        let outcome = try SettingsBootstrap.resolve(
+            stored: ["CUSTOM_HEADERS": #"{"X-说明": "中文"}"#, "MAX_RETRIES": "abc", "AUTH_TOKEN": "t"],
+            environment: [:], environmentWins: false, validator: validator)
+        #expect(outcome.toStore["CUSTOM_HEADERS"] == nil)
+        #expect(outcome.toStore["MAX_RETRIES"] == nil)
+        #expect(outcome.settings.customHeaders.isEmpty)
+        #expect(outcome.settings.maxRetries == 3)
+        #expect(outcome.notices.count == 2)
+    }
+
     @Test func emptyStoredAdminTokenIsRepaired() throws {
         // gemini-balance, started with the placeholders, stores an empty token and locks its owner out.
         let outcome = try SettingsBootstrap.resolve(

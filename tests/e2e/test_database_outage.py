@@ -136,11 +136,8 @@ def test_requests_go_on_while_the_database_is_away_and_logs_arrive_after(tmp_pat
             if logged == total:
                 break
             time.sleep(0.5)
-        if logged != total and kind == "postgres":
-            # Known and reported: a statement sent as PostgreSQL shuts down can stay unanswered
-            # for good (postgres-nio), and the log writer's flush that sent it holds its batch
-            # (up to 500 rows) forever. Requests were unaffected (checked above).
-            pytest.xfail(f"{total - logged} of {total} log rows held by a PostgreSQL statement that never answered")
+        # A statement sent as the server went away may never be answered (postgres-nio); the log
+        # writer gives such a write up after 20 s and writes the batch again.
         assert logged == total, f"{logged} log rows for {total} requests"
         output = gateway.process.output()
         assert "The database does not answer" in output

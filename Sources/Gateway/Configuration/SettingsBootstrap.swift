@@ -59,12 +59,14 @@ public enum SettingsBootstrap {
                     if validator.validate(value, for: definition) == nil {
                         fromDatabase = value
                     } else {
-                        notices.append("The stored \(definition.name) is out of range; using the default instead. Fix it in the panel.")
+                        notices.append("The stored \(definition.name) is not valid for Gemgate; the default is used and the stored value is left as it is. Fix it in the panel.")
                     }
                 } catch {
-                    notices.append("The stored \(definition.name) could not be read; using the default instead. Fix it in the panel.")
+                    notices.append("The stored \(definition.name) could not be read; the default is used and the stored value is left as it is. Fix it in the panel.")
                 }
             }
+            // A stored value Gemgate cannot use is not overwritten: gemini-balance may still read it.
+            let storedButUnusable = stored[definition.name] != nil && fromDatabase == nil
 
             switch (fromDatabase, fromEnvironment) {
             case (let stored?, let environmentValue?):
@@ -83,7 +85,7 @@ public enum SettingsBootstrap {
                 settings[definition] = environmentValue
                 toStore[definition.name] = SettingCodec.encode(environmentValue)
             case (nil, nil):
-                toStore[definition.name] = SettingCodec.encode(definition.defaultValue)
+                if !storedButUnusable { toStore[definition.name] = SettingCodec.encode(definition.defaultValue) }
             }
         }
         if !problems.isEmpty { throw InvalidEnvironment(problems: problems) }

@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 import ServiceLifecycle
 
 /// Writes key state changes (benched keys, cooldowns, failure counts) to storage about once a
@@ -9,6 +10,7 @@ public struct KeyStatePersister: Service {
     let storage: any Storage
     let interval: Duration
     let logger: Logger
+    private let failing = FailureFlag()
 
     public init(pool: KeyPool, storage: any Storage, interval: Duration = .seconds(1), logger: Logger) {
         self.pool = pool
@@ -35,11 +37,31 @@ public struct KeyStatePersister: Service {
         let (changed, removed) = pool.takeChanges()
         guard !changed.isEmpty || !removed.isEmpty else { return }
         do {
-            if !changed.isEmpty { try await storage.saveKeyStates(changed) }
-            if !removed.isEmpty { try await storage.deleteKeyStates(removed) }
+            let storage = storage
+            try await waitAtMost(.seconds(30)) {
+                if !changed.isEmpty { try await storage.saveKeyStates(changed) }
+                if !removed.isEmpty { try await storage.deleteKeyStates(removed) }
+            }
+            if failing.set(false) { logger.notice("Key state is saved to the database again.") }
         } catch {
             pool.requeue(changed: changed, removed: removed)
-            logger.warning("Cannot save key state to the database; will retry: \(error)")
+            // Once per outage, not once a second.
+            if !failing.set(true) {
+                logger.warning("Cannot save key state to the database; keeping it in memory and retrying quietly: \(error)")
+            }
+        }
+    }
+}
+
+/// Whether the last write failed, so an outage is reported when it starts and when it ends.
+private final class FailureFlag: Sendable {
+    private let value = Mutex(false)
+
+    /// Sets the flag; returns what it was.
+    func set(_ newValue: Bool) -> Bool {
+        value.withLock { old in
+            defer { old = newValue }
+            return old
         }
     }
 }

@@ -13,6 +13,8 @@ import Synchronization
 public final class LogWriter: Service, Sendable {
     public static let defaultCapacity = 20_000
     static let batchSize = 500
+    /// How long one flush may take before it is given up and retried.
+    static let writeLimit: Duration = .seconds(20)
 
     private struct Buffer {
         var requests: [RequestLogEntry] = []
@@ -95,10 +97,15 @@ public final class LogWriter: Service, Sendable {
         }
         guard !requests.isEmpty || !errors.isEmpty else { return }
         do {
-            for start in stride(from: 0, to: requests.count, by: Self.batchSize) {
-                try await storage.insertRequestLogs(Array(requests[start..<min(start + Self.batchSize, requests.count)]))
+            // A write that hangs (a statement sent as the database went away) must not hold its
+            // batch for good: past the limit it counts as failed and the batch is kept to retry.
+            let storage = storage
+            try await waitAtMost(Self.writeLimit) {
+                for start in stride(from: 0, to: requests.count, by: Self.batchSize) {
+                    try await storage.insertRequestLogs(Array(requests[start..<min(start + Self.batchSize, requests.count)]))
+                }
+                try await storage.insertErrorLogs(errors)
             }
-            try await storage.insertErrorLogs(errors)
             let recovered = buffer.withLock { buffer -> Bool in
                 defer { buffer.lastFailure = nil }
                 return buffer.lastFailure != nil
