@@ -90,9 +90,18 @@ class FakeGemini:
     def reset(self):
         self._post("/_fake/reset", {})
 
-    def requests(self) -> list:
-        with urllib.request.urlopen(self.url + "/_fake/requests", timeout=10) as response:
+    def requests(self, since: int | None = None) -> list:
+        """Recorded upstream requests, oldest first; with `since`, only those after that id.
+        The fake keeps the last few thousand, so count new requests with `mark()`/`since`,
+        never by slicing the whole list."""
+        query = f"?since={since}" if since is not None else ""
+        with urllib.request.urlopen(self.url + "/_fake/requests" + query, timeout=10) as response:
             return json.loads(response.read())
+
+    def mark(self) -> int:
+        """The id of the newest recorded request (0 when none): pass it to `requests(since=)`."""
+        recorded = self.requests()
+        return recorded[-1]["id"] if recorded else 0
 
     def stop(self):
         self.process.stop()
