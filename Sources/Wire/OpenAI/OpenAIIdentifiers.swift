@@ -11,9 +11,17 @@ public enum OpenAIIdentifiers {
         "chatcmpl-" + randomHex(count: 24)
     }
 
+    /// Sixteen hex digits per 64 random bits: each draw from the system generator is a system
+    /// call, so an id takes two of them rather than one per digit.
     static func randomHex(count: Int) -> String {
-        let digits = Array("0123456789abcdef")
         var generator = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in digits[Int(generator.next() % 16)] })
+        var text = ""
+        text.reserveCapacity(count)
+        while text.count < count {
+            let bits = generator.next() as UInt64
+            let hex = String(bits, radix: 16)
+            text += String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return String(text.prefix(count))
     }
 }
