@@ -97,6 +97,14 @@ struct ValidationTests {
         }
     }
 
+    @Test("malformed JSON is worded as Google's parser words it, with a caret under the offending byte")
+    func malformedJSONWording() async throws {
+        try await withFake { _, client in
+            let response = try await client.post(generate, #"{"contents": [}"#)
+            #expect(response.json["error"]["message"].string == "Invalid JSON payload received. Unexpected token.\n{\"contents\": [}\n              ^")
+        }
+    }
+
     @Test("a role other than user or model is refused")
     func invalidRole() async throws {
         try await withFake { _, client in

@@ -141,7 +141,7 @@ extension FakeKeyBehaviour {
     static func scripts(fromJSON text: String) throws(BehaviourFormatError) -> [String: FakeKeyBehaviour] {
         let document: JSONValue
         do {
-            document = try JSONParser.parse(text)
+            document = try JSONValue.parse(text)
         } catch {
             throw BehaviourFormatError(reason: "not JSON: \(error.reason) at byte \(error.offset)")
         }

@@ -119,16 +119,3 @@ enum GoogleErrorCatalog {
         String(100_000_000_000 + StableHash.fnv1a(key) % 900_000_000_000)
     }
 }
-
-extension GoogleErrorCatalog {
-    /// 400 for a body that is not JSON, pointing at the offending byte as Google's parser does.
-    static func malformedJSON(_ error: JSONSyntaxError, body: String) -> GoogleError {
-        let characters = Array(body.utf8)
-        let start = max(0, error.offset - 40)
-        let end = min(characters.count, error.offset + 20)
-        let excerpt = String(decoding: characters[start..<end], as: UTF8.self)
-            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        let caret = String(repeating: " ", count: error.offset - start) + "^"
-        return invalidPayload("Invalid JSON payload received. \(error.reason).\n\(excerpt)\n\(caret)", field: nil)
-    }
-}

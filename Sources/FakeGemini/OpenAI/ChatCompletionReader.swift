@@ -63,7 +63,7 @@ enum ChatCompletionReader {
                 for call in message["tool_calls"]?.arrayValue ?? [] {
                     let name = call["function"]?["name"]?.stringValue ?? ""
                     if let id = call["id"]?.stringValue { functionNamesByCallID[id] = name }
-                    let arguments = call["function"]?["arguments"]?.stringValue.flatMap { try? JSONParser.parse($0) }
+                    let arguments = call["function"]?["arguments"]?.stringValue.flatMap { try? JSONValue.parse($0) }
                     parts.append(.init(
                         kind: .functionCall(name: name, args: arguments),
                         thoughtSignature: call["extra_content"]?["google"]?["thought_signature"]?.stringValue))
@@ -73,7 +73,7 @@ enum ChatCompletionReader {
                 let callID = message["tool_call_id"]?.stringValue ?? ""
                 let name = functionNamesByCallID[callID] ?? message["name"]?.stringValue ?? callID
                 let content = text(of: message["content"])
-                let response: JSONValue = (try? JSONParser.parse(content)).flatMap { $0.objectValue != nil ? $0 : nil }
+                let response: JSONValue = (try? JSONValue.parse(content)).flatMap { $0.objectValue != nil ? $0 : nil }
                     ?? .object(["content": .string(content)])
                 let part = Conversation.Part(kind: .functionResponse(name: name, response: response))
                 // Results of parallel calls form one user turn, as on the native API.

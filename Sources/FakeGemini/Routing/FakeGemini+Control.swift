@@ -33,7 +33,7 @@ extension FakeGemini {
         router.post("/_fake/recording") { request, _ -> Response in
             let call = await IncomingCall.read(request)
             let fromQuery = call.query["enabled"].map { $0 != "false" && $0 != "0" }
-            let fromBody = (try? JSONParser.parse(call.body))?["enabled"]?.boolValue
+            let fromBody = (try? JSONValue.parse(call.body.readableBytesView))?["enabled"]?.boolValue
             if let enabled = fromQuery ?? fromBody { self.recording = enabled }
             return Self.controlAnswer(["recording": .bool(self.recording)])
         }

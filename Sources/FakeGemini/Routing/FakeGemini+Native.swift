@@ -112,7 +112,7 @@ extension FakeGemini {
         let isBlank = call.body.readableBytesView.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if isBlank { return .object([:]) }
         do {
-            return try JSONParser.parse(call.body)
+            return try JSONValue.parse(call.body.readableBytesView)
         } catch {
             throw GoogleErrorCatalog.malformedJSON(error, body: call.bodyText)
         }

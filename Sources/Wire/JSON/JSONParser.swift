@@ -8,8 +8,47 @@
 /// Why a text is not JSON, with the byte offset where reading stopped.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public let offset: Int
-    public let reason: String
+    /// What was wrong, as a closed set, so a caller can word it its own way (FakeGemini words it as
+    /// Google's parser does); `reason` is Wire's own wording.
+    public let problem: Problem
+    public var reason: String { problem.reason }
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+
+    public enum Problem: Sendable, Equatable {
+        case unexpectedEndOfInput
+        case unexpectedCharacter
+        case invalidLiteral
+        case invalidNumber
+        case expectedStringKey
+        case expectedColon
+        case expectedCommaOrObjectEnd
+        case expectedCommaOrArrayEnd
+        case controlCharacterInString
+        case invalidEscape
+        case invalidUnicodeEscape
+        case unterminatedString
+        case dataAfterValue
+        case nestingTooDeep
+
+        public var reason: String {
+            switch self {
+            case .unexpectedEndOfInput: "unexpected end of input"
+            case .unexpectedCharacter: "unexpected character"
+            case .invalidLiteral: "invalid literal"
+            case .invalidNumber: "invalid number"
+            case .expectedStringKey: "expected a string key"
+            case .expectedColon: "expected ':'"
+            case .expectedCommaOrObjectEnd: "expected ',' or '}'"
+            case .expectedCommaOrArrayEnd: "expected ',' or ']'"
+            case .controlCharacterInString: "control character in string"
+            case .invalidEscape: "invalid escape"
+            case .invalidUnicodeEscape: "invalid \\u escape"
+            case .unterminatedString: "unterminated string"
+            case .dataAfterValue: "unexpected data after the JSON value"
+            case .nestingTooDeep: "nesting is too deep"
+            }
+        }
+    }
 }
 
 extension JSONValue {
@@ -38,12 +77,12 @@ struct JSONParser {
         skipWhitespace()
         let value = try parseValue(depth: 0)
         skipWhitespace()
-        guard position == bytes.count else { throw failure("unexpected data after the JSON value") }
+        guard position == bytes.count else { throw failure(.dataAfterValue) }
         return value
     }
 
-    private func failure(_ reason: String) -> JSONParseError {
-        JSONParseError(offset: position, reason: reason)
+    private func failure(_ problem: JSONParseError.Problem) -> JSONParseError {
+        JSONParseError(offset: position, problem: problem)
     }
 
     private mutating func skipWhitespace() {
@@ -56,8 +95,8 @@ struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth < Self.maximumDepth else { throw failure("nesting is too deep") }
-        guard position < bytes.count else { throw failure("unexpected end of input") }
+        guard depth < Self.maximumDepth else { throw failure(.nestingTooDeep) }
+        guard position < bytes.count else { throw failure(.unexpectedEndOfInput) }
         switch bytes[position] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
         case UInt8(ascii: "["): return try parseArray(depth: depth)
@@ -66,16 +105,16 @@ struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw failure("unexpected character")
+        default: throw failure(.unexpectedCharacter)
         }
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
         let count = literal.utf8CodeUnitCount
-        guard position + count <= bytes.count else { throw failure("unexpected end of input") }
+        guard position + count <= bytes.count else { throw failure(.unexpectedEndOfInput) }
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
         for offset in 0..<count where bytes[position + offset] != expected[offset] {
-            throw failure("invalid literal")
+            throw failure(.invalidLiteral)
         }
         position += count
     }
@@ -91,23 +130,23 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw failure("expected a string key")
+                throw failure(.expectedStringKey)
             }
             let key = try parseString()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw failure(.expectedColon) }
             position += 1
             skipWhitespace()
             members[key] = try parseValue(depth: depth + 1)
             skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
+            guard position < bytes.count else { throw failure(.unexpectedEndOfInput) }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] == UInt8(ascii: "}") {
                 position += 1
                 return .object(members)
             } else {
-                throw failure("expected ',' or '}'")
+                throw failure(.expectedCommaOrObjectEnd)
             }
         }
     }
@@ -124,14 +163,14 @@ struct JSONParser {
             skipWhitespace()
             elements.append(try parseValue(depth: depth + 1))
             skipWhitespace()
-            guard position < bytes.count else { throw failure("unexpected end of input") }
+            guard position < bytes.count else { throw failure(.unexpectedEndOfInput) }
             if bytes[position] == UInt8(ascii: ",") {
                 position += 1
             } else if bytes[position] == UInt8(ascii: "]") {
                 position += 1
                 return .array(elements)
             } else {
-                throw failure("expected ',' or ']'")
+                throw failure(.expectedCommaOrArrayEnd)
             }
         }
     }
@@ -148,7 +187,7 @@ struct JSONParser {
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw failure("control character in string") }
+            if byte < 0x20 { throw failure(.controlCharacterInString) }
             position += 1
         }
         var scalars: [UInt8] = Array(bytes[start..<position])
@@ -160,7 +199,7 @@ struct JSONParser {
                 return String(decoding: scalars, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 position += 1
-                guard position < bytes.count else { throw failure("unexpected end of input") }
+                guard position < bytes.count else { throw failure(.unexpectedEndOfInput) }
                 let escape = bytes[position]
                 position += 1
                 switch escape {
@@ -173,15 +212,15 @@ struct JSONParser {
                 case UInt8(ascii: "r"): scalars.append(0x0D)
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"): appendUTF8(of: try parseUnicodeEscape(), to: &scalars)
-                default: throw failure("invalid escape")
+                default: throw failure(.invalidEscape)
                 }
             default:
-                if byte < 0x20 { throw failure("control character in string") }
+                if byte < 0x20 { throw failure(.controlCharacterInString) }
                 scalars.append(byte)
                 position += 1
             }
         }
-        throw failure("unterminated string")
+        throw failure(.unterminatedString)
     }
 
     /// Reads the hex digits after `\u`, joining a surrogate pair; a lone surrogate becomes U+FFFD.
@@ -204,7 +243,7 @@ struct JSONParser {
     }
 
     private mutating func readHex4() throws(JSONParseError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw failure("unexpected end of input") }
+        guard position + 4 <= bytes.count else { throw failure(.unexpectedEndOfInput) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[position]
@@ -213,7 +252,7 @@ struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("invalid \\u escape")
+            default: throw failure(.invalidUnicodeEscape)
             }
             value = value << 4 | digit
             position += 1
@@ -229,7 +268,7 @@ struct JSONParser {
         let start = position
         var isIntegral = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number") }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw failure(.invalidNumber) }
         if bytes[position] == UInt8(ascii: "0") {
             position += 1
         } else {
@@ -238,7 +277,7 @@ struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             isIntegral = false
             position += 1
-            guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number") }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw failure(.invalidNumber) }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
@@ -247,12 +286,12 @@ struct JSONParser {
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
                 position += 1
             }
-            guard position < bytes.count, isDigit(bytes[position]) else { throw failure("invalid number") }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw failure(.invalidNumber) }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isIntegral, let integer = Int64(text) { return .int(integer) }
-        guard let double = Double(text) else { throw failure("invalid number") }
+        guard let double = Double(text) else { throw failure(.invalidNumber) }
         return .double(double)
     }
 
