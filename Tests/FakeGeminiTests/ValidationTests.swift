@@ -45,6 +45,15 @@ struct ValidationTests {
         }
     }
 
+    @Test("a Blob's displayName is accepted, as the google-genai SDK sends it")
+    func blobDisplayNameAccepted() async throws {
+        try await withFake { _, client in
+            let body = #"{"contents": [{"parts": [{"text": "hi"}, {"inline_data": {"mime_type": "image/png", "data": "iVBORw0KGgo=", "display_name": "a.png"}}]}]}"#
+            let response = try await client.post(generate, body)
+            #expect(response.status == .ok)
+        }
+    }
+
     @Test("camelCase and snake_case are both accepted")
     func snakeCaseAccepted() async throws {
         try await withFake { _, client in

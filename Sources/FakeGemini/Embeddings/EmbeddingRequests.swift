@@ -4,20 +4,21 @@ import Wire
 enum EmbeddingRequests {
     /// `{"content":{"parts":[…]},"outputDimensionality"?:n,…}` → `{"values":[…]}`.
     static func single(_ body: JSONValue, model: FakeModel) throws(GoogleError) -> OrderedJSON {
-        let request = try ProtoMessage(body, path: "", known: KnownFields.embedContentRequest, typeName: "EmbedContentRequest")
+        let request = try ProtoMessage(body, path: "", known: GeminiRequestFields.embedContentRequest, typeName: "EmbedContentRequest")
         return try embedding(request, messageName: "EmbedContentRequest", fieldPrefix: "", model: model)
     }
 
     /// `{"requests":[{model, content, …}, …]}` → `[{"values":[…]}, …]`; every item must name the model.
     static func batch(_ body: JSONValue, model: FakeModel) throws(GoogleError) -> [OrderedJSON] {
-        let request = try ProtoMessage(body, path: "", known: KnownFields.batchEmbedContentsRequest, typeName: "BatchEmbedContentsRequest")
+        let request = try ProtoMessage(
+            body, path: "", known: GeminiRequestFields.batchEmbedContentsRequest, typeName: "BatchEmbedContentsRequest")
         guard case .array(let items)? = request["requests"], !items.isEmpty else {
             throw GoogleErrorCatalog.invalidArgument("* BatchEmbedContentsRequest.requests: requests is not specified\n")
         }
         var embeddings: [OrderedJSON] = []
         for (index, item) in items.enumerated() {
             let path = "requests[\(index)]"
-            let entry = try ProtoMessage(item, path: path, known: KnownFields.embedContentRequest, typeName: "EmbedContentRequest")
+            let entry = try ProtoMessage(item, path: path, known: GeminiRequestFields.embedContentRequest, typeName: "EmbedContentRequest")
             guard let itemModel = entry["model"]?.stringValue, itemModel.hasPrefix("models/") else {
                 throw GoogleErrorCatalog.invalidArgument("* BatchEmbedContentsRequest.\(path).model: unexpected model name format\n")
             }
@@ -34,11 +35,13 @@ enum EmbeddingRequests {
         guard let contentValue = request["content"] else {
             throw GoogleErrorCatalog.invalidArgument("* \(messageName).\(fieldPrefix)content: content is not specified\n")
         }
-        let content = try ProtoMessage(contentValue, path: request.childPath("content"), known: KnownFields.content, typeName: "Content")
+        let content = try ProtoMessage(
+            contentValue, path: request.childPath("content"), known: GeminiRequestFields.content, typeName: "Content")
         var texts: [String] = []
         if case .array(let parts)? = content["parts"] {
             for (index, partValue) in parts.enumerated() {
-                let part = try ProtoMessage(partValue, path: content.childPath("parts", index: index), known: KnownFields.part, typeName: "Part")
+                let part = try ProtoMessage(
+                    partValue, path: content.childPath("parts", index: index), known: GeminiRequestFields.part, typeName: "Part")
                 if let text = part["text"]?.stringValue { texts.append(text) }
             }
         }

@@ -4,7 +4,7 @@ import Wire
 /// validated like a generate request; the count is the prompt's word count.
 enum CountTokensRequests {
     static func count(_ body: JSONValue, model: FakeModel) throws(GoogleError) -> Int {
-        let request = try ProtoMessage(body, path: "", known: KnownFields.countTokensRequest, typeName: "CountTokensRequest")
+        let request = try ProtoMessage(body, path: "", known: GeminiRequestFields.countTokensRequest, typeName: "CountTokensRequest")
         if let inner = request["generateContentRequest"] {
             // The wrapped request repeats `model`; the rest is a GenerateContentRequest.
             let conversation = try GenerateContentRequestReader.read(inner, model: model)

@@ -13,7 +13,7 @@ struct GenerateContentRequestReader {
     static func read(_ body: JSONValue, model: FakeModel) throws(GoogleError) -> Conversation {
         var reader = GenerateContentRequestReader()
         let request = try ProtoMessage(
-            body, path: "", known: KnownFields.generateContentRequest, typeName: "GenerateContentRequest")
+            body, path: "", known: GeminiRequestFields.request, typeName: "GenerateContentRequest")
         try reader.readContents(request)
         try reader.readSystemInstruction(request)
         try reader.readTools(request)
@@ -43,7 +43,7 @@ struct GenerateContentRequestReader {
 
     /// One `Content`; nil when it has problems (already recorded).
     private mutating func readContent(_ value: JSONValue, path: String, position: Int) throws(GoogleError) -> Conversation.Turn? {
-        let content = try ProtoMessage(value, path: path, known: KnownFields.content, typeName: "Content")
+        let content = try ProtoMessage(value, path: path, known: GeminiRequestFields.content, typeName: "Content")
         var role = Conversation.Turn.Role.user
         if let roleValue = content["role"] {
             guard let name = roleValue.stringValue, let parsed = Conversation.Turn.Role(rawValue: name) else {
@@ -63,14 +63,14 @@ struct GenerateContentRequestReader {
     }
 
     private mutating func readPart(_ value: JSONValue, path: String) throws(GoogleError) -> Conversation.Part? {
-        let part = try ProtoMessage(value, path: path, known: KnownFields.part, typeName: "Part")
-        let dataFields = KnownFields.partData.filter { part.has($0) }
+        let part = try ProtoMessage(value, path: path, known: GeminiRequestFields.part, typeName: "Part")
+        let dataFields = GeminiRequestFields.partData.filter { part.has($0) }
         guard let dataField = dataFields.first else {
             problems.add(field: "\(path).data", "required oneof field 'data' must have one initialized field")
             return nil
         }
         if dataFields.count > 1 {
-            let second = ProtoMessage.snakeCase(dataFields[1])
+            let second = GeminiRequestFields.snakeCase(dataFields[1])
             throw GoogleErrorCatalog.invalidPayload(
                 "Invalid JSON payload received. Oneof field 'data' is already set. Cannot set '\(second)'", field: path)
         }
@@ -82,18 +82,21 @@ struct GenerateContentRequestReader {
             }
             kind = .text(text)
         case "inlineData":
-            let blob = try ProtoMessage(part["inlineData"]!, path: part.childPath("inlineData"), known: KnownFields.blob, typeName: "Blob")
+            let blob = try ProtoMessage(
+                part["inlineData"]!, path: part.childPath("inlineData"), known: GeminiRequestFields.blob, typeName: "Blob")
             kind = .inlineData(mimeType: blob["mimeType"]?.stringValue ?? "application/octet-stream")
         case "fileData":
-            let file = try ProtoMessage(part["fileData"]!, path: part.childPath("fileData"), known: KnownFields.fileData, typeName: "FileData")
+            let file = try ProtoMessage(
+                part["fileData"]!, path: part.childPath("fileData"), known: GeminiRequestFields.fileData, typeName: "FileData")
             kind = .fileData(mimeType: file["mimeType"]?.stringValue)
         case "functionCall":
             let call = try ProtoMessage(
-                part["functionCall"]!, path: part.childPath("functionCall"), known: KnownFields.functionCall, typeName: "FunctionCall")
+                part["functionCall"]!, path: part.childPath("functionCall"), known: GeminiRequestFields.functionCall,
+                typeName: "FunctionCall")
             kind = .functionCall(name: call["name"]?.stringValue ?? "", args: call["args"])
         case "functionResponse":
             let response = try ProtoMessage(
-                part["functionResponse"]!, path: part.childPath("functionResponse"), known: KnownFields.functionResponse,
+                part["functionResponse"]!, path: part.childPath("functionResponse"), known: GeminiRequestFields.functionResponse,
                 typeName: "FunctionResponse")
             kind = .functionResponse(name: response["name"]?.stringValue ?? "", response: response["response"])
         default:
@@ -105,7 +108,7 @@ struct GenerateContentRequestReader {
 
     private mutating func readSystemInstruction(_ request: ProtoMessage) throws(GoogleError) {
         guard let value = request["systemInstruction"] else { return }
-        let instruction = try ProtoMessage(value, path: "system_instruction", known: KnownFields.content, typeName: "Content")
+        let instruction = try ProtoMessage(value, path: "system_instruction", known: GeminiRequestFields.content, typeName: "Content")
         guard case .array(let parts)? = instruction["parts"] else { return }
         var texts: [String] = []
         for (index, partValue) in parts.enumerated() {
@@ -122,12 +125,12 @@ struct GenerateContentRequestReader {
         guard let value = request["tools"] else { return }
         guard case .array(let tools) = value else { throw ProtoMessage.invalidValue(value, path: "tools", typeName: "Tool") }
         for (toolIndex, toolValue) in tools.enumerated() {
-            let tool = try ProtoMessage(toolValue, path: "tools[\(toolIndex)]", known: KnownFields.tool, typeName: "Tool")
+            let tool = try ProtoMessage(toolValue, path: "tools[\(toolIndex)]", known: GeminiRequestFields.tool, typeName: "Tool")
             guard case .array(let declarations)? = tool["functionDeclarations"] else { continue }
             for (index, declarationValue) in declarations.enumerated() {
                 let declaration = try ProtoMessage(
                     declarationValue, path: tool.childPath("functionDeclarations", index: index),
-                    known: KnownFields.functionDeclaration, typeName: "FunctionDeclaration")
+                    known: GeminiRequestFields.functionDeclaration, typeName: "FunctionDeclaration")
                 if let parameters = declaration["parameters"] {
                     try SchemaValidator.validate(parameters, path: declaration.childPath("parameters"), problems: &problems)
                 }
@@ -140,10 +143,10 @@ struct GenerateContentRequestReader {
 
     private mutating func readToolConfig(_ request: ProtoMessage) throws(GoogleError) {
         guard let value = request["toolConfig"] else { return }
-        let config = try ProtoMessage(value, path: "tool_config", known: KnownFields.toolConfig, typeName: "ToolConfig")
+        let config = try ProtoMessage(value, path: "tool_config", known: GeminiRequestFields.toolConfig, typeName: "ToolConfig")
         guard let callingValue = config["functionCallingConfig"] else { return }
         let calling = try ProtoMessage(
-            callingValue, path: config.childPath("functionCallingConfig"), known: KnownFields.functionCallingConfig,
+            callingValue, path: config.childPath("functionCallingConfig"), known: GeminiRequestFields.functionCallingConfig,
             typeName: "FunctionCallingConfig")
         conversation.functionCallingMode = calling["mode"]?.stringValue?.uppercased()
         conversation.allowedFunctionNames = calling["allowedFunctionNames"]?.arrayValue?.compactMap(\.stringValue)
@@ -155,7 +158,8 @@ struct GenerateContentRequestReader {
             throw ProtoMessage.invalidValue(value, path: "safety_settings", typeName: "SafetySetting")
         }
         for (index, setting) in settings.enumerated() {
-            _ = try ProtoMessage(setting, path: "safety_settings[\(index)]", known: KnownFields.safetySetting, typeName: "SafetySetting")
+            _ = try ProtoMessage(
+                setting, path: "safety_settings[\(index)]", known: GeminiRequestFields.safetySetting, typeName: "SafetySetting")
         }
     }
 
@@ -164,7 +168,7 @@ struct GenerateContentRequestReader {
     private mutating func readGenerationConfig(_ request: ProtoMessage, model: FakeModel) throws(GoogleError) {
         guard let value = request["generationConfig"] else { return }
         let config = try ProtoMessage(
-            value, path: "generation_config", known: KnownFields.generationConfig, typeName: "GenerationConfig")
+            value, path: "generation_config", known: GeminiRequestFields.generationConfig, typeName: "GenerationConfig")
         var options = GenerationOptions()
         options.responseMimeType = config["responseMimeType"]?.stringValue
         options.responseModalities = config["responseModalities"]?.arrayValue?.compactMap { $0.stringValue?.uppercased() } ?? []
@@ -175,7 +179,7 @@ struct GenerateContentRequestReader {
         }
         if let thinkingValue = config["thinkingConfig"] {
             let thinking = try ProtoMessage(
-                thinkingValue, path: config.childPath("thinkingConfig"), known: KnownFields.thinkingConfig,
+                thinkingValue, path: config.childPath("thinkingConfig"), known: GeminiRequestFields.thinkingConfig,
                 typeName: "ThinkingConfig")
             options.includeThoughts = thinking["includeThoughts"]?.boolValue ?? false
             options.thinkingBudget = thinking["thinkingBudget"]?.intValue

@@ -12,7 +12,7 @@ struct ProtoMessage {
     private let fields: [String: JSONValue]
 
     /// - Parameters:
-    ///   - known: the message's field names in lowerCamelCase.
+    ///   - known: the message's field names in lowerCamelCase (a `GeminiRequestFields` set).
     ///   - typeName: the proto type, named in "Invalid value" errors.
     init(_ value: JSONValue, path: String, known: Set<String>, typeName: String) throws(GoogleError) {
         guard case .object(let object) = value else {
@@ -23,7 +23,7 @@ struct ProtoMessage {
         normalised.reserveCapacity(object.count)
         var unknown: [String] = []
         for (name, fieldValue) in object {
-            let camel = Self.camelCase(name)
+            let camel = GeminiRequestFields.camelCase(name)
             if known.contains(camel) {
                 normalised[camel] = fieldValue
             } else {
@@ -45,7 +45,7 @@ struct ProtoMessage {
 
     /// The path of a child field, in snake_case: `generation_config.thinking_config`.
     func childPath(_ camelName: String, index: Int? = nil) -> String {
-        let name = Self.snakeCase(camelName) + (index.map { "[\($0)]" } ?? "")
+        let name = GeminiRequestFields.snakeCase(camelName) + (index.map { "[\($0)]" } ?? "")
         return path.isEmpty ? name : "\(path).\(name)"
     }
 
@@ -76,39 +76,5 @@ struct ProtoMessage {
         let shown = OrderedJSON(value).renderedText(.compact)
         let message = "Invalid value at '\(path)' (type.googleapis.com/google.ai.generativelanguage.v1beta.\(typeName)), \(shown)"
         return GoogleErrorCatalog.invalidPayload(message, field: path)
-    }
-
-    // MARK: Name spelling
-
-    /// `system_instruction` → `systemInstruction`; camelCase names pass through untouched.
-    static func camelCase(_ name: String) -> String {
-        guard name.utf8.contains(UInt8(ascii: "_")) else { return name }
-        var result = ""
-        var upperNext = false
-        for character in name {
-            if character == "_" {
-                upperNext = !result.isEmpty
-            } else if upperNext {
-                result.append(contentsOf: character.uppercased())
-                upperNext = false
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
-
-    /// `systemInstruction` → `system_instruction`, for error paths.
-    static func snakeCase(_ name: String) -> String {
-        var result = ""
-        for character in name {
-            if character.isUppercase {
-                result.append("_")
-                result.append(contentsOf: character.lowercased())
-            } else {
-                result.append(character)
-            }
-        }
-        return result
     }
 }

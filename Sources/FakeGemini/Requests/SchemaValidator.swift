@@ -8,7 +8,7 @@ import Wire
 /// sorted property names because the parsed object does not keep the caller's order.
 enum SchemaValidator {
     static func validate(_ value: JSONValue, path: String, problems: inout ValidationProblems) throws(GoogleError) {
-        let schema = try ProtoMessage(value, path: path, known: KnownFields.schema, typeName: "Schema")
+        let schema = try ProtoMessage(value, path: path, known: GeminiRequestFields.schema, typeName: "Schema")
         let properties = schema["properties"]?.objectValue ?? [:]
         if schema["type"]?.stringValue?.uppercased() == "OBJECT", properties.isEmpty, schema["anyOf"] == nil {
             problems.add(field: "\(path).properties", "should be non-empty for OBJECT type")

@@ -3,17 +3,22 @@
 ///
 /// Gemini answers an unknown field with 400 `Unknown name "x" … Cannot find field`, so a
 /// converter that forwards a stray client field breaks the request. Tests run every converted
-/// body through `unknownFields(in:)`; the fake upstream can use it to refuse bad bodies the way
-/// Google does. Both lowerCamelCase and snake_case spellings are accepted, as by Google.
+/// body through `unknownFields(in:)`; the fake upstream (FakeGemini) validates every request
+/// message against these sets to refuse bad bodies the way Google does. Names are lowerCamelCase;
+/// both lowerCamelCase and snake_case spellings are accepted, as by Google.
 public enum GeminiRequestFields {
     public static let request: Set<String> = [
-        "contents", "systemInstruction", "tools", "toolConfig", "safetySettings", "generationConfig",
+        "model", "contents", "systemInstruction", "tools", "toolConfig", "safetySettings", "generationConfig",
         "cachedContent", "serviceTier",
     ]
     public static let content: Set<String> = ["role", "parts"]
     public static let part: Set<String> = [
         "text", "inlineData", "fileData", "functionCall", "functionResponse", "executableCode",
-        "codeExecutionResult", "thought", "thoughtSignature", "videoMetadata", "mediaResolution",
+        "codeExecutionResult", "thought", "thoughtSignature", "videoMetadata", "mediaResolution", "partMetadata",
+    ]
+    /// The members of Part's `data` oneof, in proto order: a part must set exactly one.
+    public static let partData: [String] = [
+        "text", "inlineData", "fileData", "functionCall", "functionResponse", "executableCode", "codeExecutionResult",
     ]
     public static let blob: Set<String> = ["mimeType", "data", "displayName"]
     public static let fileData: Set<String> = ["mimeType", "fileUri", "displayName"]
@@ -39,6 +44,19 @@ public enum GeminiRequestFields {
     public static let speechConfig: Set<String> = ["voiceConfig", "multiSpeakerVoiceConfig", "languageCode"]
     public static let voiceConfig: Set<String> = ["prebuiltVoiceConfig"]
     public static let prebuiltVoiceConfig: Set<String> = ["voiceName"]
+    /// The OpenAPI subset `Schema` of `parameters` and `responseSchema`; JSON Schema keywords such
+    /// as `additionalProperties`, `$schema` or `const` are not in it (`parametersJsonSchema` and
+    /// `responseJsonSchema` take real JSON Schema and are not checked).
+    public static let schema: Set<String> = [
+        "type", "format", "title", "description", "nullable", "enum", "maxItems", "minItems", "properties",
+        "required", "minProperties", "maxProperties", "minLength", "maxLength", "pattern", "example", "anyOf",
+        "propertyOrdering", "default", "items", "minimum", "maximum",
+    ]
+    /// `countTokens`: plain `contents`, or a whole request wrapped in `generateContentRequest`.
+    public static let countTokensRequest: Set<String> = ["contents", "generateContentRequest"]
+    /// `embedContent`, and each item of `batchEmbedContents`' `requests`.
+    public static let embedContentRequest: Set<String> = ["model", "content", "taskType", "title", "outputDimensionality"]
+    public static let batchEmbedContentsRequest: Set<String> = ["requests"]
 
     /// Paths of fields Gemini would refuse, e.g. `generationConfig.top_a`; empty when the body is
     /// clean. Schemas (`parametersJsonSchema`, `responseJsonSchema`, …) and `args`/`response`
@@ -122,7 +140,9 @@ public enum GeminiRequestFields {
         }
     }
 
-    static func snakeCase(_ name: String) -> String {
+    /// `systemInstruction` → `system_instruction`: proto field names, as Google writes them in
+    /// error paths.
+    public static func snakeCase(_ name: String) -> String {
         var result = ""
         for character in name {
             if character.isUppercase {
@@ -135,7 +155,10 @@ public enum GeminiRequestFields {
         return result
     }
 
-    static func camelCase(_ name: String) -> String {
+    /// `system_instruction` → `systemInstruction`; camelCase names pass through untouched.
+    public static func camelCase(_ name: String) -> String {
+        // Most names arrive in camelCase already; skip building a copy of them.
+        guard name.utf8.contains(UInt8(ascii: "_")) else { return name }
         var result = ""
         var upperNext = false
         for character in name {
