@@ -51,23 +51,10 @@ extension SQLStorage {
     }
 
     /// The newest rows first (by id), for tests and the panel.
-    public func recentErrorLogs(limit: Int) async throws -> [StoredErrorLog] {
-        let sql = "SELECT id, gemini_key, model_name, error_type, error_log, error_code, request_msg,"
-            + " \(dialect.timestampAsText("request_time")) AS request_time"
-            + " FROM \(Self.errorLogTable) ORDER BY id DESC LIMIT ?"
+    public func recentErrorLogs(limit: Int) async throws -> [ErrorLogDetail] {
+        let sql = "SELECT \(errorLogDetailColumns) FROM \(Self.errorLogTable) ORDER BY id DESC LIMIT ?"
         let rows = try await driver.query(sql, [.int(Int64(max(0, limit)))])
         let times = logTimes
-        return rows.map { row in
-            StoredErrorLog(
-                id: row["id"].int64 ?? 0,
-                time: row["request_time"].string.flatMap(times.date(from:)),
-                apiKey: row["gemini_key"].string,
-                model: row["model_name"].string,
-                errorType: row["error_type"].string,
-                errorLog: row["error_log"].string,
-                errorCode: row["error_code"].int,
-                requestBody: GeminiBalanceValues.requestMessageFromStorage(row["request_msg"].string)
-            )
-        }
+        return rows.map { errorLogDetail($0, times: times) }
     }
 }

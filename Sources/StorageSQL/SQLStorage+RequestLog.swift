@@ -40,23 +40,10 @@ extension SQLStorage {
     }
 
     /// The newest rows first (by id, which follows insertion order), for tests and the panel.
-    public func recentRequestLogs(limit: Int) async throws -> [StoredRequestLog] {
-        let sql = "SELECT id, \(dialect.timestampAsText("request_time")) AS request_time, model_name, api_key,"
-            + " is_success, status_code, latency_ms, token_fingerprint"
-            + " FROM \(Self.requestLogTable) ORDER BY id DESC LIMIT ?"
+    public func recentRequestLogs(limit: Int) async throws -> [RequestLogRecord] {
+        let sql = "SELECT \(requestLogColumns) FROM \(Self.requestLogTable) ORDER BY id DESC LIMIT ?"
         let rows = try await driver.query(sql, [.int(Int64(max(0, limit)))])
         let times = logTimes
-        return rows.map { row in
-            StoredRequestLog(
-                id: row["id"].int64 ?? 0,
-                time: row["request_time"].string.flatMap(times.date(from:)),
-                model: row["model_name"].string,
-                apiKey: row["api_key"].string,
-                isSuccess: row["is_success"].bool ?? false,
-                statusCode: row["status_code"].int,
-                latencyMs: row["latency_ms"].int,
-                tokenFingerprint: row["token_fingerprint"].string
-            )
-        }
+        return rows.map { requestLogRecord($0, times: times) }
     }
 }

@@ -64,8 +64,8 @@ struct ErrorLogStorageTests {
                 [.text("AIza"), .text("500"), .text("null"), .text(time)])
             let stored = try #require(try await storage.recentErrorLogs(limit: 1).first)
             #expect(stored.requestBody == nil)
-            #expect(stored.errorType == nil)
-            #expect(stored.time == TestTimes.base)
+            #expect(stored.summary.errorType == nil)
+            #expect(stored.summary.time == TestTimes.base)
         }
     }
 }

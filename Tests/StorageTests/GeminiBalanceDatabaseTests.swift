@@ -18,7 +18,7 @@ struct GeminiBalanceDatabaseTests {
 
             let report = try await storage.prepare()
             #expect(report.openedGeminiBalanceDatabase)
-            #expect(report.appliedMigrations == [1, 2, 3, 4, 5, 6])
+            #expect(report.appliedMigrations == [1, 2, 3, 4, 5, 6, 7])
 
             // Settings come back exactly as gemini-balance wrote them.
             #expect(try await storage.loadSettings() == GeminiBalanceFixture.settings)
@@ -34,7 +34,9 @@ struct GeminiBalanceDatabaseTests {
 
             let errors = try await storage.recentErrorLogs(limit: 10)
             #expect(errors.count == 2)
-            #expect(errors.allSatisfy { $0.time == instant && $0.model == nil && $0.errorType == nil && $0.errorCode == nil })
+            #expect(errors.allSatisfy {
+                $0.summary.time == instant && $0.summary.model == nil && $0.summary.errorType == nil && $0.summary.errorCode == nil
+            })
             #expect(errors.first?.requestBody == nil, "the text `null` means no body")
             #expect(errors.last?.requestBody.map(Self.decodedText) == "你好")
             #expect(errors.last?.errorLog == "429 RESOURCE_EXHAUSTED: 配额已用尽 🙁")
@@ -103,7 +105,7 @@ struct GeminiBalanceDatabaseTests {
             #expect(try await storage.countRows(table: .requestLog) == 4)
             #expect(try await storage.countRows(table: .errorLogs) == 4)
             let newest = try #require(try await storage.recentErrorLogs(limit: 2).last)
-            #expect(newest.model == "gemini-2.5-pro" && newest.errorType == "rate_limited" && newest.errorCode == 429)
+            #expect(newest.summary.model == "gemini-2.5-pro" && newest.summary.errorType == "rate_limited" && newest.summary.errorCode == 429)
         }
     }
 

@@ -33,7 +33,7 @@ struct RetentionStorageTests {
             })
             let deleted = try await storage.deleteErrorLogs(before: Self.now.addingTimeInterval(-7 * Self.day))
             #expect(deleted == 2)
-            let left = try await storage.recentErrorLogs(limit: 10).compactMap(\.time)
+            let left = try await storage.recentErrorLogs(limit: 10).compactMap(\.summary.time)
             #expect(left.allSatisfy { $0 >= Self.now.addingTimeInterval(-7 * Self.day) })
         }
     }

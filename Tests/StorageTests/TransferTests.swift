@@ -44,11 +44,11 @@ struct TransferTests {
                 let time = try #require(request.time)
                 #expect(abs(time.timeIntervalSince(expectedInstant)) < 0.000_01)
             }
-            let errors = try await target.recentErrorLogs(limit: 10).sorted { $0.id < $1.id }
+            let errors = try await target.recentErrorLogs(limit: 10).sorted { $0.summary.id < $1.summary.id }
             #expect(errors.map(\.errorLog) == ["429 RESOURCE_EXHAUSTED: 配额已用尽 🙁", "500 INTERNAL"])
-            #expect(errors.map(\.model) == [nil, nil], "the old table had no model_name")
+            #expect(errors.map(\.summary.model) == [nil, nil], "the old table had no model_name")
             #expect(errors[1].requestBody == nil, "gemini-balance's JSON null stays 'no body'")
-            #expect(try #require(errors[0].time).timeIntervalSince(expectedInstant) < 0.000_01)
+            #expect(try #require(errors[0].summary.time).timeIntervalSince(expectedInstant) < 0.000_01)
             #expect(try await target.countRows(table: .fileRecords) == 1)
 
             // Again: settings are replaced in place, logs and files are not copied twice.

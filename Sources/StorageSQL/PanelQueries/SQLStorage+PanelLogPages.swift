@@ -11,18 +11,11 @@ extension SQLStorage {
     {
         let conditions = requestLogConditions(filter)
         let total = try await count(table: "t_request_log", conditions)
-        let sql = "SELECT id, \(dialect.timestampAsText("request_time")) AS request_time, model_name, api_key,"
-            + " is_success, status_code, latency_ms, token_fingerprint FROM t_request_log" + conditions.clause
+        let sql = "SELECT \(requestLogColumns) FROM t_request_log" + conditions.clause
             + orderClause(order, columns: Self.requestLogSortColumns) + " " + SQLDialect.limitOffset
         let rows = try await driver.query(sql, conditions.binds + [.int(Int64(page.limit)), .int(Int64(page.offset))])
         let times = logTimes
-        return LogPage(rows: rows.map { row in
-            RequestLogRecord(
-                id: row["id"].int64 ?? 0, time: row["request_time"].string.flatMap(times.date(from:)),
-                model: row["model_name"].string, apiKey: row["api_key"].string,
-                isSuccess: row["is_success"].bool ?? false, statusCode: row["status_code"].int,
-                latencyMs: row["latency_ms"].int, tokenFingerprint: row["token_fingerprint"].string)
-        }, total: total)
+        return LogPage(rows: rows.map { requestLogRecord($0, times: times) }, total: total)
     }
 
     func requestLogConditions(_ filter: RequestLogFilter) -> SQLConditions {
@@ -54,20 +47,17 @@ extension SQLStorage {
     {
         let conditions = errorLogConditions(filter)
         let total = try await count(table: "t_error_logs", conditions)
-        let sql = "SELECT id, \(dialect.timestampAsText("request_time")) AS request_time, gemini_key, model_name,"
-            + " error_type, error_code FROM t_error_logs" + conditions.clause
+        let sql = "SELECT \(errorLogSummaryColumns) FROM t_error_logs" + conditions.clause
             + orderClause(order, columns: Self.errorLogSortColumns) + " " + SQLDialect.limitOffset
         let rows = try await driver.query(sql, conditions.binds + [.int(Int64(page.limit)), .int(Int64(page.offset))])
-        return LogPage(rows: rows.map(errorLogSummary), total: total)
+        let times = logTimes
+        return LogPage(rows: rows.map { errorLogSummary($0, times: times) }, total: total)
     }
 
     public func errorLogDetail(id: Int64) async throws -> ErrorLogDetail? {
-        let sql = "SELECT id, \(dialect.timestampAsText("request_time")) AS request_time, gemini_key, model_name,"
-            + " error_type, error_code, error_log, request_msg FROM t_error_logs WHERE id = ?"
+        let sql = "SELECT \(errorLogDetailColumns) FROM t_error_logs WHERE id = ?"
         guard let row = try await driver.query(sql, [.int(id)]).first else { return nil }
-        return ErrorLogDetail(
-            summary: errorLogSummary(row), errorLog: row["error_log"].string,
-            requestBody: GeminiBalanceValues.requestMessageFromStorage(row["request_msg"].string))
+        return errorLogDetail(row, times: logTimes)
     }
 
     public func deleteErrorLogs(ids: [Int64]) async throws -> Int {
@@ -103,13 +93,6 @@ extension SQLStorage {
             conditions.add(dialect.containsIgnoringCase("model_name"), .text(SQLDialect.likePattern(containing: text)))
         }
         return conditions
-    }
-
-    private func errorLogSummary(_ row: SQLRow) -> ErrorLogSummary {
-        ErrorLogSummary(
-            id: row["id"].int64 ?? 0, time: row["request_time"].string.flatMap(logTimes.date(from:)),
-            apiKey: row["gemini_key"].string, model: row["model_name"].string,
-            errorType: row["error_type"].string, errorCode: row["error_code"].int)
     }
 
     private static let errorLogSortColumns: [LogSortColumn: String] = [
