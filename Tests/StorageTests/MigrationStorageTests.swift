@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Storage: schema and migrations")
 struct MigrationStorageTests {
-    static let allVersions = [1, 2, 3, 4, 5, 6]
+    static let allVersions = [1, 2, 3, 4, 5, 6, 7]
 
     @Test(arguments: StorageBackendUnderTest.available)
     func aNewDatabaseGetsEveryTableAndPreparingAgainChangesNothing(_ backend: StorageBackendUnderTest) async throws {

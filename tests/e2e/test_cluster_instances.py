@@ -2,11 +2,14 @@
 
 A key benched by one is not sent upstream by the other from 2 s on; a token added through one
 instance's admin panel is accepted by the other within 2 s; the periodic jobs run on one of them
-(the lease row names one holder, and only that process says it runs the job)."""
+(the lease row names one holder, and only that process says it runs the job); an admin logged in
+through one is logged in on the other (the sessions live in the shared database)."""
 
+import http.client
 import json
 import re
 import time
+import urllib.parse
 
 import pytest
 
@@ -120,6 +123,50 @@ def test_only_one_instance_runs_the_periodic_jobs(tmp_path, fake, shared_databas
         time.sleep(3)  # the other asks within the same few seconds
         runners = [g.name for g in (a, b) if re.search(pattern, g.process.output())]
         assert len(runners) == 1, runners
+    finally:
+        a.stop()
+        b.stop()
+
+
+def panel_request(gateway: Gateway, path: str, cookie: str, form: dict | None = None) -> tuple[int, dict, str]:
+    """One panel request with the given session cookie, redirects not followed (a browser on the
+    other side of a load balancer that picked this process)."""
+    parts = urllib.parse.urlsplit(gateway.url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=15)
+    headers = {"Cookie": cookie}
+    body = None
+    if form is not None:
+        body = urllib.parse.urlencode(form)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request("POST" if form is not None else "GET", path, body=body, headers=headers)
+    response = connection.getresponse()
+    text = response.read().decode(errors="replace")
+    answer = (response.status, {name.lower(): value for name, value in response.getheaders()}, text)
+    connection.close()
+    return answer
+
+
+@pytest.mark.parametrize("shared_database", BACKENDS, indirect=True)
+def test_a_panel_login_through_one_process_is_honoured_by_the_other(tmp_path, fake, shared_database):
+    kind = shared_database["DATABASE_TYPE"]
+    a, b = start_pair(tmp_path, fake, shared_database, [make_key(f"cluster-panel-{kind}")])
+    try:
+        panel = Panel(a.url, ADMIN)
+        session = next(c for c in panel.jar if c.name == "gemgate_session")
+        cookie = f"gemgate_session={session.value}"
+
+        status, _, page = panel_request(b, "/keys", cookie)
+        assert status == 200, page[:300]
+        assert 'id="panel-data"' in page
+        assert panel.csrf and panel.csrf in page, "B shows the session's own CSRF token"
+        status, _, config = panel_request(b, "/config", cookie)
+        assert status == 200, config[:300]
+
+        # Logging out through B ends the session on A too.
+        status, headers, _ = panel_request(b, "/logout", cookie, form={"csrf_token": panel.csrf})
+        assert status == 303, status
+        status, headers, _ = panel_request(a, "/keys", cookie)
+        assert (status, headers.get("location")) == (303, "/")
     finally:
         a.stop()
         b.stop()

@@ -57,7 +57,7 @@ public final class GatewayServices: Sendable {
         persister = KeyStatePersister(pool: pool, storage: storage, logger: logger)
         cluster = ClusterSync(
             storage: storage, settings: settings, pool: pool, logs: logs, launch: launch, version: Self.version, logger: logger)
-        panel = PanelServices(settings: settings, verifier: verifier)
+        panel = PanelServices(settings: settings, verifier: verifier, storage: storage, logger: logger)
         thoughtSignatures = ThoughtSignatureCache()
         mediaFetcher = RemoteMediaFetcher(eventLoopGroup: eventLoopGroup, version: Self.version)
     }

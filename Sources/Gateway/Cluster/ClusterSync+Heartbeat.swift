@@ -38,14 +38,17 @@ extension ClusterSync {
         }
     }
 
-    /// Deletes changes past their retention and instances long gone, on one instance at a time.
+    /// Deletes changes past their retention, instances long gone, expired admin sessions and
+    /// stale failed logins, on one instance at a time.
     private func maintainSharedTables() async throws {
         let holdFor = timing.maintenance - .seconds(1)
         guard try await storage.acquireLease(Self.maintenanceJob, holder: instance.id, for: holdFor) else { return }
         let pruned = try await storage.pruneChanges(olderThan: timing.changeRetention)
         let forgotten = try await storage.forgetInstances(silentFor: timing.forgetInstancesAfter)
-        if pruned + forgotten > 0 {
-            logger.debug("Cluster housekeeping: \(pruned) old changes and \(forgotten) long-gone instances deleted.")
+        let sessions = try await storage.deleteExpiredAdminSessions()
+        let logins = try await storage.pruneLoginFailures(rule: .adminLogin)
+        if pruned + forgotten + sessions + logins > 0 {
+            logger.debug("Cluster housekeeping: \(pruned) old changes, \(forgotten) long-gone instances, \(sessions) expired admin sessions and \(logins) stale login failures deleted.")
         }
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// The admin panel's queries (`LogQueryStorage`) and the coordination of several instances on
 /// one database (`ClusterStorage`) are declared in their own files and inherited here.
-public protocol Storage: LogQueryStorage, ClusterStorage {
+public protocol Storage: LogQueryStorage, ClusterStorage, AdminSessionStorage {
     /// A sentence for the start-up banner: which database, where.
     var summary: StorageSummary { get }
 

@@ -14,6 +14,7 @@ struct SchemaMigration: Sendable {
         .logIndexes,
         .panelIndexes,
         .clusterTables,
+        .adminSessionTables,
     ]
 }
 

@@ -1,32 +1,71 @@
 import Foundation
 @testable import Gateway
+import Synchronization
 import Testing
 
 @Suite struct AdminSessionRulesTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func session(lifetime: TimeInterval = 3_600, token: String = "admin-token") -> AdminSession {
-        let id = RandomToken.make()
-        return AdminSession(
-            id: id, csrfToken: RandomToken.make(), createdAt: start, expiresAt: start.addingTimeInterval(lifetime),
-            tokenBinding: AdminSessions.binding(id: id, adminToken: token))
+    /// An in-memory store whose clock the test moves.
+    final class Clock: Sendable {
+        let time = Mutex(AdminSessionRulesTests.start)
+        func advance(_ seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
+        var now: Date { time.withLock { $0 } }
     }
 
-    @Test func aSessionExpiresOnTheServer() {
-        let session = Self.session()
-        #expect(AdminSessions.isUsable(session, now: Self.start.addingTimeInterval(3_599), lifetimeSeconds: 3_600, adminToken: "admin-token"))
-        #expect(!AdminSessions.isUsable(session, now: Self.start.addingTimeInterval(3_600), lifetimeSeconds: 3_600, adminToken: "admin-token"))
+    static func newSession(lifetime: Int = 3_600, token: String = "admin-token") -> NewAdminSession {
+        NewAdminSession(
+            id: RandomToken.make(), csrfToken: RandomToken.make(), language: .zh,
+            tokenBinding: AdminSessions.binding(adminToken: token), lifetime: .seconds(lifetime))
     }
 
-    @Test func aShorterLifetimeSettingEndsOlderSessionsSooner() {
-        let session = Self.session(lifetime: 86_400)
-        #expect(!AdminSessions.isUsable(session, now: Self.start.addingTimeInterval(400), lifetimeSeconds: 300, adminToken: "admin-token"))
+    @Test func aSessionExpiresOnTheServer() async throws {
+        let clock = Clock()
+        let store = InMemoryAdminSessionStore(now: { clock.now })
+        let session = Self.newSession()
+        try await store.insert(session)
+        clock.advance(3_599)
+        let found = try #require(try await store.session(id: session.id, maxLifetime: .seconds(3_600)))
+        #expect(found.csrfToken == session.csrfToken && found.language == .zh)
+        #expect(found.expiresAt == Self.start.addingTimeInterval(3_600))
+        clock.advance(1)
+        #expect(try await store.session(id: session.id, maxLifetime: .seconds(3_600)) == nil)
     }
 
-    @Test func aNewAdminTokenEndsEverySession() {
-        let session = Self.session()
-        #expect(!AdminSessions.isUsable(session, now: Self.start, lifetimeSeconds: 3_600, adminToken: "another-token"))
-        #expect(!AdminSessions.isUsable(session, now: Self.start, lifetimeSeconds: 3_600, adminToken: ""))
+    @Test func aShorterLifetimeSettingEndsOlderSessionsSooner() async throws {
+        let clock = Clock()
+        let store = InMemoryAdminSessionStore(now: { clock.now })
+        let session = Self.newSession(lifetime: 86_400)
+        try await store.insert(session)
+        clock.advance(400)
+        #expect(try await store.session(id: session.id, maxLifetime: .seconds(300)) == nil)
+    }
+
+    @Test func aNewAdminTokenEndsEverySession() async throws {
+        let store = InMemoryAdminSessionStore()
+        let old = Self.newSession()
+        try await store.insert(old)
+        let found = try #require(try await store.session(id: old.id, maxLifetime: .seconds(3_600)))
+        #expect(AdminSessions.isBound(found, adminToken: "admin-token"))
+        #expect(!AdminSessions.isBound(found, adminToken: "another-token"))
+        #expect(!AdminSessions.isBound(found, adminToken: ""))
+
+        // Removing sessions of other tokens keeps those already made under the new one, so an
+        // instance that learns of the new token late does not end fresh logins.
+        let fresh = Self.newSession(token: "another-token")
+        try await store.insert(fresh)
+        try await store.removeSessions(notBoundTo: AdminSessions.binding(adminToken: "another-token"))
+        #expect(try await store.session(id: old.id, maxLifetime: .seconds(3_600)) == nil)
+        #expect(try await store.session(id: fresh.id, maxLifetime: .seconds(3_600)) != nil)
+    }
+
+    @Test func theBindingAndTheStoredIdAreSHA256() {
+        // FIPS 180-2's example.
+        #expect(SessionDigest.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let binding = AdminSessions.binding(adminToken: "admin-token")
+        #expect(binding.count == 64)
+        #expect(binding != SessionDigest.sha256Hex("admin-token"), "the binding is labelled, unlike a bare hash")
+        #expect(binding == AdminSessions.binding(adminToken: "admin-token"), "the same on every instance")
     }
 
     @Test func idsAre256RandomBits() {

@@ -1,18 +1,20 @@
 import Hummingbird
 
 /// Which language a panel page speaks: `?lang=` when the admin just switched, else the
-/// `gemgate_lang` cookie that remembers the switch, else the browser's `Accept-Language`.
+/// `gemgate_lang` cookie that remembers the switch, else the language of the admin's session
+/// (the one the login page spoke), else the browser's `Accept-Language`.
 enum LanguageChoice {
     static let cookieName = "gemgate_lang"
 
     /// The language, and whether the choice came from `?lang=` (and should be remembered).
-    static func resolve(_ request: Request) -> (language: Language, chosenNow: Bool) {
+    static func resolve(_ request: Request, sessionLanguage: Language? = nil) -> (language: Language, chosenNow: Bool) {
         if let requested = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) {
             return (requested, true)
         }
         if let remembered = request.cookies[cookieName].flatMap({ Language(rawValue: $0.value) }) {
             return (remembered, false)
         }
+        if let sessionLanguage { return (sessionLanguage, false) }
         return (fromAcceptLanguage(request.headers[.acceptLanguage]), false)
     }
 

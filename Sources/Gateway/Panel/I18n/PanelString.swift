@@ -11,6 +11,7 @@ enum PanelString: String, CaseIterable, Sendable {
 
     // Login
     case loginTitle, loginHint, adminToken, loginButton, loginWrongToken, loginLockedOut, loggedOut, sessionEnded
+    case loginDatabaseUnavailable
 
     // Common words
     case key, status, failures, successes, lastError, callsToday, weight, actions, verify, reset, enable, disable
@@ -82,6 +83,9 @@ enum PanelString: String, CaseIterable, Sendable {
                           zh: "此地址输错令牌次数过多，请在 {0} 分钟后再试。")
         case .loggedOut: LocalizedText(en: "You are logged out.", zh: "已退出登录。")
         case .sessionEnded: LocalizedText(en: "Your session has ended; log in again.", zh: "会话已结束，请重新登录。")
+        case .loginDatabaseUnavailable:
+            LocalizedText(en: "The database does not answer, so logins cannot be checked now. Try again in a moment.",
+                          zh: "数据库暂时无法访问，目前无法验证登录。请稍后再试。")
 
         case .key: LocalizedText(en: "Key", zh: "密钥")
         case .status: LocalizedText(en: "Status", zh: "状态")

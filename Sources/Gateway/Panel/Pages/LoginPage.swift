@@ -7,6 +7,8 @@ enum LoginPage {
         case lockedOut(minutes: Int)
         case loggedOut
         case sessionEnded
+        /// The shared database that keeps sessions does not answer.
+        case databaseUnavailable
     }
 
     static func render(language: Language, notice: Notice, query: PageQuery) -> Markup {
@@ -18,6 +20,7 @@ enum LoginPage {
         case .lockedOut(let minutes): message = "<p class=\"notice error\" role=\"alert\">\(t(.loginLockedOut, String(minutes)))</p>"
         case .loggedOut: message = "<p class=\"notice ok\" role=\"status\">\(t(.loggedOut))</p>"
         case .sessionEnded: message = "<p class=\"notice\" role=\"status\">\(t(.sessionEnded))</p>"
+        case .databaseUnavailable: message = "<p class=\"notice error\" role=\"alert\">\(t(.loginDatabaseUnavailable))</p>"
         }
         let body: Markup = """
             <main class="login">

@@ -1,65 +1,90 @@
 import Foundation
 
-/// Logs admins in and out and decides whether a session is still good: not expired (by its
-/// own expiry and by the current `ADMIN_SESSION_EXPIRE`, whichever is sooner) and made under
-/// the admin token in force now. When the admin token changes every session is dropped.
+/// Logs admins in and out and decides whether a session is still good: not expired (the store
+/// checks its own expiry and the current `ADMIN_SESSION_EXPIRE`, whichever is sooner) and made
+/// under the admin token in force now. When the admin token changes every session is dropped.
 public final class AdminSessions: Sendable {
     public let store: any AdminSessionStore
     let settings: SettingsStore
-    let now: @Sendable () -> Date
 
-    public init(store: any AdminSessionStore, settings: SettingsStore, now: @escaping @Sendable () -> Date = Date.init) {
+    /// What checking a session's cookie found.
+    enum Check: Sendable {
+        case valid(AdminSession)
+        /// No cookie, an unknown or expired session, or one made under another admin token.
+        case loggedOut
+        /// The store did not answer (the shared database is away). Treated as logged out, but
+        /// the session is kept: it works again once the database is back.
+        case unavailable
+    }
+
+    public init(store: any AdminSessionStore, settings: SettingsStore) {
         self.store = store
         self.settings = settings
-        self.now = now
         settings.onChange { [store] old, new in
             guard old.effectiveAdminToken != new.effectiveAdminToken else { return }
-            // `validate` already refuses them (their token binding no longer matches); this only
-            // frees the memory or rows.
-            Task { try? await store.removeAll() }
+            // `validate` already refuses them (their token binding no longer matches); this
+            // frees the memory, or deletes the rows so that instances still on the old token
+            // refuse them too.
+            let binding = Self.binding(adminToken: new.effectiveAdminToken ?? "")
+            Task { try? await store.removeSessions(notBoundTo: binding) }
         }
     }
 
     /// A new session for an admin who just proved they hold the admin token.
-    func start() async throws -> AdminSession {
-        let current = now()
-        let id = RandomToken.make()
-        let session = AdminSession(
-            id: id, csrfToken: RandomToken.make(), createdAt: current,
-            expiresAt: current.addingTimeInterval(TimeInterval(settings.current.adminSessionSeconds)),
-            tokenBinding: Self.binding(id: id, adminToken: settings.current.effectiveAdminToken ?? ""))
-        try? await store.removeExpired(before: current)
+    func start(language: Language) async throws -> NewAdminSession {
+        let settings = settings.current
+        let session = NewAdminSession(
+            id: RandomToken.make(), csrfToken: RandomToken.make(), language: language,
+            tokenBinding: Self.binding(adminToken: settings.effectiveAdminToken ?? ""),
+            lifetime: .seconds(settings.adminSessionSeconds))
+        // Logins are rare, so this is where expired sessions go (a shared database is also
+        // swept by the cluster's housekeeping).
+        try? await store.removeExpired()
         try await store.insert(session)
         return session
     }
 
-    /// The session with this id if it may still be used; an unusable one is removed.
-    func validate(id: String) async -> AdminSession? {
-        guard !id.isEmpty, id.utf8.count <= 128, let session = try? await store.session(id: id) else { return nil }
+    /// The session with this id if it may still be used; one made under another admin token is
+    /// removed. Never throws: a store that fails is reported as `.unavailable` (fail closed).
+    func check(id: String) async -> Check {
+        guard !id.isEmpty, id.utf8.count <= 128 else { return .loggedOut }
         let settings = settings.current
-        guard Self.isUsable(
-            session, now: now(), lifetimeSeconds: settings.adminSessionSeconds, adminToken: settings.effectiveAdminToken ?? "")
-        else {
-            try? await store.remove(id: id)
-            return nil
+        let found: AdminSession?
+        do {
+            found = try await store.session(id: id, maxLifetime: .seconds(settings.adminSessionSeconds))
+        } catch {
+            return .unavailable
         }
-        return session
+        guard let session = found else { return .loggedOut }
+        guard Self.isBound(session, adminToken: settings.effectiveAdminToken ?? "") else {
+            try? await store.remove(id: id)
+            return .loggedOut
+        }
+        return .valid(session)
     }
 
-    /// Not past its own expiry, not older than the lifetime allowed now, and made under this
-    /// admin token.
-    static func isUsable(_ session: AdminSession, now: Date, lifetimeSeconds: Int, adminToken: String) -> Bool {
-        let lifetimeEnd = session.createdAt.addingTimeInterval(TimeInterval(lifetimeSeconds))
-        let bound = !adminToken.isEmpty
-            && Secret.constantTimeEquals(session.tokenBinding, binding(id: session.id, adminToken: adminToken))
-        return session.expiresAt > now && lifetimeEnd > now && bound
+    /// The session if it may be used now; nil when logged out or when it cannot be told.
+    func validate(id: String) async -> AdminSession? {
+        if case .valid(let session) = await check(id: id) { return session }
+        return nil
     }
 
-    func end(id: String) async {
-        try? await store.remove(id: id)
+    /// Made under this admin token (and there is one).
+    static func isBound(_ session: AdminSession, adminToken: String) -> Bool {
+        !adminToken.isEmpty && Secret.constantTimeEquals(session.tokenBinding, binding(adminToken: adminToken))
     }
 
-    static func binding(id: String, adminToken: String) -> String {
-        Secret.fingerprint(id + "\u{0}" + adminToken)
+    /// Ends a session (logout). Throws when the store could not delete it.
+    func end(id: String) async throws {
+        try await store.remove(id: id)
+    }
+
+    /// Stands for the admin token without being it: a SHA-256 of it under a label of its own, so
+    /// it matches no other hash of the token. The same on every instance, so that each one can
+    /// tell which sessions a new admin token ends. A shared database already holds the admin
+    /// token itself in `t_settings` (gemini-balance's `AUTH_TOKEN`), so this reveals nothing a
+    /// reader of the table could not read next door.
+    static func binding(adminToken: String) -> String {
+        SessionDigest.sha256Hex("gemgate admin session binding\u{0}" + adminToken)
     }
 }

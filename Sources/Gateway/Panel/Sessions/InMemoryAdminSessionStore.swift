@@ -1,16 +1,30 @@
 import Foundation
 import Synchronization
 
-/// Sessions of this process, lost on restart (the admin logs in again).
+/// Sessions of this process, lost on restart (the admin logs in again). For one instance on a
+/// SQLite file; instances sharing a database use `StoredAdminSessionStore`.
 public final class InMemoryAdminSessionStore: AdminSessionStore {
     /// A cap, so that a flood of logins cannot grow memory without bound; the oldest go first.
     static let capacity = 10_000
 
     private let sessions = Mutex<[String: AdminSession]>([:])
+    let now: @Sendable () -> Date
 
-    public init() {}
+    public init(now: @escaping @Sendable () -> Date = Date.init) {
+        self.now = now
+    }
 
-    public func insert(_ session: AdminSession) async throws {
+    public func insert(_ session: NewAdminSession) async throws {
+        let created = now()
+        let lifetime = TimeInterval(session.lifetime.components.seconds)
+            + TimeInterval(session.lifetime.components.attoseconds) / 1e18
+        keep(AdminSession(
+            id: session.id, csrfToken: session.csrfToken, language: session.language, createdAt: created,
+            expiresAt: created.addingTimeInterval(lifetime), tokenBinding: session.tokenBinding))
+    }
+
+    /// Keeps a session with the times it carries (tests use it to plant an old session).
+    func keep(_ session: AdminSession) {
         sessions.withLock { sessions in
             if sessions.count >= Self.capacity,
                let oldest = sessions.values.min(by: { $0.createdAt < $1.createdAt }) {
@@ -20,21 +34,32 @@ public final class InMemoryAdminSessionStore: AdminSessionStore {
         }
     }
 
-    public func session(id: String) async throws -> AdminSession? {
-        sessions.withLock { $0[id] }
+    public func session(id: String, maxLifetime: Duration) async throws -> AdminSession? {
+        let current = now()
+        return sessions.withLock { sessions in
+            guard let session = sessions[id] else { return nil }
+            guard session.isCurrent(at: current, maxLifetime: maxLifetime) else {
+                sessions[id] = nil
+                return nil
+            }
+            return session
+        }
     }
 
     public func remove(id: String) async throws {
         _ = sessions.withLock { $0.removeValue(forKey: id) }
     }
 
-    public func removeAll() async throws {
-        sessions.withLock { $0.removeAll() }
+    public func removeSessions(notBoundTo tokenBinding: String) async throws {
+        sessions.withLock { sessions in
+            sessions = sessions.filter { $0.value.tokenBinding == tokenBinding }
+        }
     }
 
-    public func removeExpired(before date: Date) async throws {
+    public func removeExpired() async throws {
+        let current = now()
         sessions.withLock { sessions in
-            sessions = sessions.filter { $0.value.expiresAt > date }
+            sessions = sessions.filter { $0.value.expiresAt > current }
         }
     }
 

@@ -24,7 +24,11 @@ struct AdminSessionMiddleware: RouterMiddleware {
         -> Response
     {
         let id = request.cookies[SessionCookie.name]?.value ?? ""
-        guard let session = await sessions.validate(id: id) else {
+        let session: AdminSession
+        switch await sessions.check(id: id) {
+        case .valid(let valid):
+            session = valid
+        case .loggedOut:
             switch audience {
             case .page:
                 var response = PanelResponse.redirect(to: "/")
@@ -34,6 +38,18 @@ struct AdminSessionMiddleware: RouterMiddleware {
                 throw GatewayError(
                     status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error",
                     message: "Log in to the admin panel first: the session is missing or has expired.")
+            }
+        case .unavailable:
+            // Fail closed, but keep the cookie: the session works again once the database is back.
+            // The login page says why (it checks the session again and finds the same).
+            context.logger.warning("An admin session could not be checked: the database does not answer. Treated as logged out.")
+            switch audience {
+            case .page:
+                return PanelResponse.redirect(to: "/")
+            case .api:
+                throw GatewayError(
+                    status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error",
+                    message: "The admin session could not be checked because the database does not answer; log in again once it is back.")
             }
         }
         var request = request
@@ -47,7 +63,8 @@ struct AdminSessionMiddleware: RouterMiddleware {
         }
         var context = context
         context.adminSession = AdminSessionInfo(
-            sessionID: session.id, csrfToken: session.csrfToken, language: LanguageChoice.resolve(request).language)
+            sessionID: session.id, csrfToken: session.csrfToken,
+            language: LanguageChoice.resolve(request, sessionLanguage: session.language).language)
         return try await next(request, context)
     }
 

@@ -10,8 +10,16 @@ enum LoginRoutes {
 
     static func register(on group: RouterGroup<GatewayRequestContext>, services: GatewayServices) {
         group.get("/") { request, context -> Response in
-            if let id = request.cookies[SessionCookie.name]?.value, await services.panel.sessions.validate(id: id) != nil {
-                return PanelResponse.redirect(to: "/keys")
+            if let id = request.cookies[SessionCookie.name]?.value {
+                switch await services.panel.sessions.check(id: id) {
+                case .valid:
+                    return PanelResponse.redirect(to: "/keys")
+                case .unavailable:
+                    return loginPage(request, context: context, services: services, notice: .databaseUnavailable,
+                                     status: .serviceUnavailable)
+                case .loggedOut:
+                    break
+                }
             }
             let notice: LoginPage.Notice = request.uri.queryParameters["bye"] != nil ? .loggedOut : .none
             return loginPage(request, context: context, services: services, notice: notice, status: .ok)
@@ -27,7 +35,16 @@ enum LoginRoutes {
         let client = ClientAddress.resolve(
             peer: context.remoteAddress, headers: request.headers, trustedProxies: settings.trustedProxies)
         let throttle = services.panel.loginThrottle
-        if let until = throttle.lockedUntil(client.address) {
+        let lockedUntil: Date?
+        do {
+            lockedUntil = try await throttle.lockedUntil(client.address)
+        } catch {
+            // Fail closed: without the shared count, a token is not even compared.
+            context.logger.warning("Admin login refused: the login throttle's database does not answer.")
+            return loginPage(request, context: context, services: services, notice: .databaseUnavailable,
+                             status: .serviceUnavailable)
+        }
+        if let until = lockedUntil {
             return loginPage(request, context: context, services: services, notice: .lockedOut(minutes: minutes(until)),
                              status: .tooManyRequests)
         }
@@ -46,15 +63,22 @@ enum LoginRoutes {
         }
         let adminToken = settings.effectiveAdminToken ?? ""
         guard !adminToken.isEmpty, !presented.isEmpty, Secret.constantTimeEquals(presented, adminToken) else {
-            if let until = throttle.recordFailure(client.address) {
+            if let until = await throttle.recordFailure(client.address) {
                 context.logger.warning("Admin login locked out for 15 minutes after repeated wrong tokens from \(client.address).")
                 return loginPage(request, context: context, services: services, notice: .lockedOut(minutes: minutes(until)),
                                  status: .tooManyRequests)
             }
             return loginPage(request, context: context, services: services, notice: .wrongToken, status: .unauthorized)
         }
-        throttle.recordSuccess(client.address)
-        let session = try await services.panel.sessions.start()
+        await throttle.recordSuccess(client.address)
+        let session: NewAdminSession
+        do {
+            session = try await services.panel.sessions.start(language: LanguageChoice.resolve(request).language)
+        } catch {
+            context.logger.warning("Admin login could not start a session: the database does not answer.")
+            return loginPage(request, context: context, services: services, notice: .databaseUnavailable,
+                             status: .serviceUnavailable)
+        }
         var response = PanelResponse.redirect(to: "/keys")
         response.setCookie(SessionCookie.issue(session, maxAge: settings.adminSessionSeconds, secure: client.isHTTPS))
         return response

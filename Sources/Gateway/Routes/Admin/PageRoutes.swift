@@ -16,7 +16,14 @@ enum PageRoutes {
             try await respond(request, context, services) { try await RequestLogPage.render($0) }
         }
         group.post("logout") { request, context -> Response in
-            if let session = context.adminSession { await services.panel.sessions.end(id: session.sessionID) }
+            if let session = context.adminSession {
+                do {
+                    try await services.panel.sessions.end(id: session.sessionID)
+                } catch {
+                    // The browser forgets the cookie below; the session itself ends at its expiry.
+                    context.logger.warning("Logout could not delete the admin session: the database does not answer.")
+                }
+            }
             let secure = ClientAddress.resolve(
                 peer: context.remoteAddress, headers: request.headers,
                 trustedProxies: services.settings.current.trustedProxies

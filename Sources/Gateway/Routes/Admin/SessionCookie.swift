@@ -5,7 +5,7 @@ import Hummingbird
 enum SessionCookie {
     static let name = "gemgate_session"
 
-    static func issue(_ session: AdminSession, maxAge: Int, secure: Bool) -> Cookie {
+    static func issue(_ session: NewAdminSession, maxAge: Int, secure: Bool) -> Cookie {
         Cookie(name: name, value: session.id, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
