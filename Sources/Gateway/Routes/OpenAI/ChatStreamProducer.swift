@@ -1,6 +1,4 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
 import Wire
 
 /// Produces the OpenAI stream of one chat request for `StreamRelay`.
@@ -15,66 +13,38 @@ struct ChatStreamProducer: Sendable {
     let plan: ChatRequestPlan
     let services: GatewayServices
 
-    struct EmptyUpstreamStream: Error, CustomStringConvertible {
-        var description: String { "the upstream stream ended before its first event" }
-    }
-
-    struct ErrorBeforeData: Error, CustomStringConvertible {
-        let message: String
-        var description: String { "the upstream stream began with an error event: \(message)" }
-    }
-
-    /// The stream as it stands when the first event has arrived.
-    struct Opening {
-        var iterator: HTTPClientResponse.Body.AsyncIterator
-        var parser: SSEParser
-        var payloads: [String]
-        var ended: Bool
-    }
-
     // MARK: Streaming upstream
 
     func relay(into sink: StreamSink) async {
         let dispatcher = services.dispatcher
-        let accepted: AcceptedAttempt<Opening>
+        let accepted: AcceptedAttempt<UpstreamEventReader>
         do {
-            accepted = try await dispatcher.attempt(call) { response in try await Self.open(response) }
+            accepted = try await dispatcher.attempt(call) { response in try await UpstreamEventReader.open(response) }
         } catch {
             await sink.fail(error)
             return
         }
         await sink.open()
         var translator = ChatStreamTranslator(options: plan.response, includeUsage: plan.includeUsage)
-        var opening = accepted.value
+        var reader = accepted.value
         var failure: GatewayError?
 
-        reading: while true {
-            for payload in opening.payloads where !payload.allSatisfy(\.isWhitespace) {
+        do {
+            while let payload = try await reader.next() {
                 guard let event = JSONValue(parsing: payload) else {
                     failure = .streamInterrupted("the upstream sent an event that is not JSON: \(payload.prefix(200))")
-                    break reading
+                    break
                 }
                 if let error = GeminiErrorFrame.error(in: event) {
                     failure = Self.midStreamError(error)
-                    break reading
+                    break
                 }
                 for chunk in translator.translate(event) {
                     await sink.write(OpenAIStreamFrames.data(chunk))
                 }
-                if Task.isCancelled { break reading }
             }
-            if opening.ended || Task.isCancelled { break }
-            do {
-                if let bytes = try await opening.iterator.next() {
-                    opening.payloads = opening.parser.feed(bytes.readableBytesView)
-                } else {
-                    opening.payloads = opening.parser.finish()
-                    opening.ended = true
-                }
-            } catch {
-                if !Task.isCancelled { failure = .streamInterrupted("the upstream stream failed: \(error)") }
-                break
-            }
+        } catch {
+            failure = error
         }
         // Signatures seen so far are kept even for a cut stream: the client may retry from its
         // history, which holds the calls it received.
@@ -99,26 +69,6 @@ struct ChatStreamProducer: Sendable {
             dispatcher.logSuccess(call, accepted: accepted, status: 200)
         }
         await sink.write(OpenAIStreamFrames.done)
-    }
-
-    /// Reads until the first complete event, so that a stream that fails before any data is
-    /// retried on another key, invisibly to the client.
-    static func open(_ response: HTTPClientResponse) async throws -> Opening {
-        var iterator = response.body.makeAsyncIterator()
-        var parser = SSEParser()
-        while true {
-            guard let bytes = try await iterator.next() else {
-                let rest = parser.finish().filter { !$0.allSatisfy(\.isWhitespace) }
-                guard !rest.isEmpty else { throw EmptyUpstreamStream() }
-                return Opening(iterator: iterator, parser: parser, payloads: rest, ended: true)
-            }
-            let payloads = parser.feed(bytes.readableBytesView).filter { !$0.allSatisfy(\.isWhitespace) }
-            guard let first = payloads.first else { continue }
-            if let event = JSONValue(parsing: first), let error = GeminiErrorFrame.error(in: event) {
-                throw ErrorBeforeData(message: error["message"]?.stringValue ?? "unknown error")
-            }
-            return Opening(iterator: iterator, parser: parser, payloads: payloads, ended: false)
-        }
     }
 
     /// Google's `{"error":…}` event in the middle of a stream.

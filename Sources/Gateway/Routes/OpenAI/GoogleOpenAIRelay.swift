@@ -79,19 +79,19 @@ struct GoogleOpenAIRelay: Sendable {
     /// Relays Google's OpenAI-style events one by one, re-framed, so that each reaches the
     /// client as soon as it arrived whatever the upstream's chunking.
     private static func relayStream(_ call: UpstreamCall, dispatcher: Dispatcher, sink: StreamSink) async {
-        let accepted: AcceptedAttempt<ChatStreamProducer.Opening>
+        let accepted: AcceptedAttempt<UpstreamEventReader>
         do {
-            accepted = try await dispatcher.attempt(call) { response in try await ChatStreamProducer.open(response) }
+            accepted = try await dispatcher.attempt(call) { response in try await UpstreamEventReader.open(response) }
         } catch {
             await sink.fail(error)
             return
         }
         await sink.open()
-        var opening = accepted.value
+        var reader = accepted.value
         var monitor = RelayedStreamMonitor()
         var failure: GatewayError?
-        reading: while true {
-            for payload in opening.payloads where !payload.allSatisfy(\.isWhitespace) {
+        do {
+            reading: while let payload = try await reader.next() {
                 switch monitor.observe(payload) {
                 case .forward: await sink.write(OpenAIStreamFrames.data(text: payload))
                 case .done: continue
@@ -99,20 +99,9 @@ struct GoogleOpenAIRelay: Sendable {
                     failure = ChatStreamProducer.midStreamError(error)
                     break reading
                 }
-                if Task.isCancelled { break reading }
             }
-            if opening.ended || Task.isCancelled { break }
-            do {
-                if let bytes = try await opening.iterator.next() {
-                    opening.payloads = opening.parser.feed(bytes.readableBytesView)
-                } else {
-                    opening.payloads = opening.parser.finish()
-                    opening.ended = true
-                }
-            } catch {
-                if !Task.isCancelled { failure = .streamInterrupted("the upstream stream failed: \(error)") }
-                break
-            }
+        } catch {
+            failure = error
         }
         if Task.isCancelled {
             dispatcher.logStreamFailure(call, accepted: accepted, error: .streamInterrupted("the client closed the connection"))
