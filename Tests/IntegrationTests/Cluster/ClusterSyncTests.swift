@@ -138,6 +138,10 @@ struct ClusterSyncTests {
                         #expect(names == ["node-a", "node-b"])
                         #expect(a.services.cluster.status.isShared)
                         #expect(a.services.cluster.status.outage == nil)
+                        // The panel lists them (issue 5 item 7).
+                        let page = try await a.panel(adminToken: "sk-live").get("/keys").body
+                        #expect(page.contains("Instances on this database"))
+                        #expect(page.contains("node-a") && page.contains("node-b"))
                     }
                     // B stopped cleanly and removed its row.
                     let alone = await secondsUntil(limit: 5) { await a.services.cluster.liveInstances().map(\.name) == ["node-a"] }

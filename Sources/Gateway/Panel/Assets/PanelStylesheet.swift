@@ -13,6 +13,7 @@ enum PanelStylesheet {
         h2{font-size:1.1rem;margin:0 0 .6rem}
         [hidden]{display:none!important}
         .muted{color:var(--muted)}
+        ul.plain{list-style:none;padding:0;margin:.4rem 0}
         .ok{color:var(--ok)}.fail{color:var(--fail)}
         .topbar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.6rem 1rem;background:#18213a;color:#fff}
         .topbar a{color:#dfe6ff;text-decoration:none}

@@ -32,6 +32,8 @@ enum PanelString: String, CaseIterable, Sendable {
     case keyDetails, callsPerModel, recentErrors, noErrors, openErrorLog
     case confirmDeleteKey, confirmDeleteKeys, confirmDisableKeys, confirmAllWithCode, confirmVerifyMatching
     case copied
+    case gatewayStatus, database, databaseWorking, databaseOutage, logsPending, logsDropped
+    case instancesAlive, instanceName, instanceAddress, instanceVersion, instanceStarted, instanceLastSeen, thisInstance
 
     // Key actions (answers)
     case noKeysSelected, verificationBusy, verificationNotFound, keyNotFound
@@ -337,6 +339,22 @@ enum PanelString: String, CaseIterable, Sendable {
         case .removedToken: LocalizedText(en: "Removed token", zh: "已移除的令牌")
         case .noTokenRecorded: LocalizedText(en: "Not recorded", zh: "未记录")
         case .showTheirCalls: LocalizedText(en: "Show its calls", zh: "查看其调用")
+        case .gatewayStatus: LocalizedText(en: "Gateway status", zh: "网关状态")
+        case .database: LocalizedText(en: "Database", zh: "数据库")
+        case .databaseWorking: LocalizedText(en: "Working", zh: "正常")
+        case .databaseOutage: LocalizedText(
+                en: "Unreachable since {0}: {1}. Requests go on with the settings and keys in memory; logs wait in memory until it is back.",
+                zh: "自 {0} 起无法连接：{1}。请求照常处理（使用内存中的配置与密钥），日志暂存在内存中，恢复后写入。")
+        case .logsPending: LocalizedText(en: "{0} log entries waiting to be written", zh: "{0} 条日志等待写入")
+        case .logsDropped: LocalizedText(
+                en: "{0} log entries dropped because the buffer was full", zh: "{0} 条日志因缓冲区已满而丢弃")
+        case .instancesAlive: LocalizedText(en: "Instances on this database", zh: "使用此数据库的实例")
+        case .instanceName: LocalizedText(en: "Name", zh: "名称")
+        case .instanceAddress: LocalizedText(en: "Address", zh: "地址")
+        case .instanceVersion: LocalizedText(en: "Version", zh: "版本")
+        case .instanceStarted: LocalizedText(en: "Started", zh: "启动时间")
+        case .instanceLastSeen: LocalizedText(en: "Last seen", zh: "最近心跳")
+        case .thisInstance: LocalizedText(en: "this one", zh: "本实例")
         }
     }
 

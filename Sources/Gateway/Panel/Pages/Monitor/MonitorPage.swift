@@ -22,6 +22,7 @@ enum MonitorPage {
         async let attention = storage.keysByErrorCount(
             errorCode: attentionCode, since: clock.now.addingTimeInterval(-86_400), limit: 1_000)
         async let today = storage.requestCountsByKey(list.rows.map(\.key), since: clock.startOfToday)
+        async let instances = services.cluster.liveInstances()
 
         let snapshotsByKey = Dictionary(snapshot.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let attentionRows = try await attention.compactMap { entry in
@@ -38,6 +39,7 @@ enum MonitorPage {
             \(KeyListSection.render(
                 query: listQuery, rows: list.rows, total: list.total, page: list.page, callsToday: try await today,
                 statusCounts: statusCounts, page: page))
+            \(GatewayStatusSection.render(services.cluster.status, instances: await instances, summary: storage.summary, page: page))
             \(progressDialog(page.t))
             """
         return PanelLayout.adminPage(page, section: .monitor, content: content)
