@@ -14,6 +14,7 @@ enum PanelStylesheet {
         [hidden]{display:none!important}
         .muted{color:var(--muted)}
         ul.plain{list-style:none;padding:0;margin:.4rem 0}
+        #gateway-status p,#gateway-status li{overflow-wrap:anywhere}
         .ok{color:var(--ok)}.fail{color:var(--fail)}
         .topbar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding:.6rem 1rem;background:#18213a;color:#fff}
         .topbar a{color:#dfe6ff;text-decoration:none}
