@@ -19,6 +19,20 @@ BUILD = pathlib.Path(os.environ.get("GEMGATE_BUILD_DIR", ROOT / ".build" / "debu
 GEMGATE_BIN = pathlib.Path(os.environ.get("GEMGATE_BIN", BUILD / "gemgate"))
 FAKE_BIN = pathlib.Path(os.environ.get("FAKE_GEMINI_BIN", BUILD / "fake-gemini"))
 
+# The environment block of the deployment guides (docs/*/clawcloud-run.md), exactly as users
+# paste it: placeholders everywhere, so the first start generates an admin token.
+GUIDE_ENVIRONMENT = {
+    "DATABASE_TYPE": "sqlite",
+    "SQLITE_DATABASE": "default_db",
+    "API_KEYS": '[""]',
+    "ALLOWED_TOKENS": '[""]',
+    "AUTH_TOKEN": "",
+    "TZ": "Asia/Shanghai",
+}
+# The admin token a first start generates, on a line of its own in the start-up banner.
+GENERATED_ADMIN_TOKEN = re.compile(r"^\s+(gg-admin-[A-Za-z0-9]{32})\s*$", re.MULTILINE)
+
+
 # Keys the fake accepts by default (it treats anything starting with AIza as valid).
 def make_key(label: str) -> str:
     """A realistic-looking key: AIza + 35 characters, unique per label."""
@@ -186,6 +200,16 @@ def gateway_factory(tmp_path, fake):
     yield start
     for gateway in started:
         gateway.stop()
+
+
+@pytest.fixture
+def driver():
+    """A headless Chromium for the panel tests (tests/e2e/panel/browser.py), closed after the test."""
+    from panel.browser import make_driver  # Selenium only where a test asks for a browser
+
+    browser = make_driver()
+    yield browser
+    browser.quit()
 
 
 def http_json(method: str, url: str, body=None, headers=None, timeout: float = 30):

@@ -22,7 +22,7 @@ import urllib.request
 
 import pytest
 
-from conftest import FAKE_BIN, Process, http_json, make_key
+from conftest import FAKE_BIN, GENERATED_ADMIN_TOKEN, GUIDE_ENVIRONMENT, Process, http_json, make_key
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts" / "rootfs"))
@@ -36,15 +36,6 @@ pytestmark = pytest.mark.skipif(
     not LAYERS or not BINARY or os.geteuid() != 0,
     reason="run by scripts/rootfs/test.sh (needs root, the cached image layers and the release binary)")
 
-# The guide's block, exactly as users paste it.
-GUIDE_ENVIRONMENT = {
-    "DATABASE_TYPE": "sqlite",
-    "SQLITE_DATABASE": "default_db",
-    "API_KEYS": '[""]',
-    "ALLOWED_TOKENS": '[""]',
-    "AUTH_TOKEN": "",
-    "TZ": "Asia/Shanghai",
-}
 # The guide's minimal complete example: no AUTH_TOKEN, so the first access token is the password.
 MINIMAL_EXAMPLE = {
     "DATABASE_TYPE": "sqlite",
@@ -55,7 +46,6 @@ MINIMAL_EXAMPLE = {
 }
 # The account the gateway runs as (deploy/image-setup.sh, deploy/gemgate-wrapper.sh).
 APP_USER = "gemgate"
-GENERATED_TOKEN = re.compile(r"^\s+(gg-admin-[A-Za-z0-9]{32})\s*$", re.MULTILINE)
 
 
 def record(name: str, value):
@@ -276,7 +266,7 @@ def test_guide_environment_block(deployment, upstream):
 
     first_health = deployment.start(env)
     banner = deployment.output()
-    tokens = GENERATED_TOKEN.findall(banner)
+    tokens = GENERATED_ADMIN_TOKEN.findall(banner)
     assert len(tokens) == 1, banner
     admin_token = tokens[0]
     assert "No Gemini API keys yet" in banner
@@ -347,7 +337,7 @@ def test_minimal_complete_example(deployment, upstream):
     env = dict(MINIMAL_EXAMPLE, BASE_URL=upstream.base_url)
     deployment.start(env)
     banner = deployment.output()
-    assert not GENERATED_TOKEN.search(banner), banner
+    assert not GENERATED_ADMIN_TOKEN.search(banner), banner
     assert "2 Gemini API keys, 2 access tokens" in banner
     assert deployment.stored_settings()["AUTH_TOKEN"] == "your-access-token-1"
     assert admin_token_lets_in(deployment, "your-access-token-1")

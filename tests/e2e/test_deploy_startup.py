@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import GEMGATE_BIN, Gateway, free_port, http_json, make_key
+from conftest import GEMGATE_BIN, GUIDE_ENVIRONMENT, Gateway, free_port, http_json, make_key
 
 
 def run_gemgate(tmp_path: pathlib.Path, env: dict, args=(), wrapper=(), timeout=60) -> subprocess.CompletedProcess:
@@ -209,9 +209,7 @@ def test_no_keys_yet_says_to_open_the_panel(tmp_path):
 
 
 def test_config_check_accepts_the_guide_block_without_creating_anything(tmp_path):
-    done = run_gemgate(tmp_path, {"DATABASE_TYPE": "sqlite", "SQLITE_DATABASE": "default_db", "API_KEYS": '[""]',
-                                  "ALLOWED_TOKENS": '[""]', "AUTH_TOKEN": "", "TZ": "Asia/Shanghai"},
-                       args=["config", "check"])
+    done = run_gemgate(tmp_path, dict(GUIDE_ENVIRONMENT), args=["config", "check"])
     assert done.returncode == 0, done.stdout
     assert "The configuration is valid." in done.stdout
     assert "a new database: the first start creates it" in done.stdout

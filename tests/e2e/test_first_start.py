@@ -1,20 +1,8 @@
 """Issue 2: the guide's placeholder environment boots, on port 8000, with a generated admin token."""
 
-import pathlib
-import re
 import urllib.request
 
-from conftest import Gateway
-
-
-GUIDE_ENVIRONMENT = {
-    "DATABASE_TYPE": "sqlite",
-    "SQLITE_DATABASE": "default_db",
-    "API_KEYS": '[""]',
-    "ALLOWED_TOKENS": '[""]',
-    "AUTH_TOKEN": "",
-    "TZ": "Asia/Shanghai",
-}
+from conftest import GENERATED_ADMIN_TOKEN, GUIDE_ENVIRONMENT, Gateway
 
 
 def test_placeholders_boot_on_8000_and_print_a_generated_token_once(tmp_path):
@@ -27,7 +15,7 @@ def test_placeholders_boot_on_8000_and_print_a_generated_token_once(tmp_path):
         with urllib.request.urlopen("http://127.0.0.1:8000/health", timeout=5) as response:
             assert response.status == 200
         first_log = gateway.process.output()
-        tokens = re.findall(r"^\s+(gg-admin-[A-Za-z0-9]{32})\s*$", first_log, re.MULTILINE)
+        tokens = GENERATED_ADMIN_TOKEN.findall(first_log)
         assert len(tokens) == 1, first_log
         assert (tmp_path / "data" / "default_db").is_file()
 

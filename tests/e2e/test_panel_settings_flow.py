@@ -7,17 +7,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import http_json, make_key
-from panel.browser import (assert_no_script_ran, chinese_page_problems, flash_text, login, make_driver,
-                           screenshot, wait)
+from panel.browser import assert_no_script_ran, chinese_page_problems, flash_text, login, screenshot, wait
 
 ADMIN_TOKEN = "gg-admin-e2e-panel-token-0001"
-
-
-@pytest.fixture
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
 
 
 def chat(gateway, token):

@@ -5,25 +5,17 @@ fires, the CSP never has to block anything, and the text itself is visible."""
 import json
 import urllib.parse
 
-import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import http_json, make_key
-from panel.browser import assert_no_script_ran, login, make_driver, wait
+from panel.browser import assert_no_script_ran, login, wait
 
 ADMIN_TOKEN = "gg-admin-e2e-xss-token-0001"
 EVIL_MODEL = "<img src=x onerror=alert(1)>"
 # Starts with a letter: gemini-balance's list reader (and ours) trims quotes at the ends of items.
 EVIL_KEY = 'k"><script>alert(2)</script>'
 MASKED_EVIL_KEY = 'k"><'
-
-
-@pytest.fixture
-def driver():
-    browser = make_driver()
-    yield browser
-    browser.quit()
 
 
 def test_hostile_values_render_as_text_on_every_page(gateway_factory, driver):
