@@ -55,17 +55,26 @@ public final class RemoteMediaFetcher: Sendable {
     /// Fetches `url` within the limits.
     public func fetch(_ url: URL) async throws -> FetchedMedia {
         let timeout = limits.timeout
-        return try await withThrowingTaskGroup(of: FetchedMedia?.self) { group in
-            group.addTask { try await self.follow(url) }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
+        let deadline = ContinuousClock.now + timeout
+        let tooSlow = MediaFetchError("\(Self.shown(url)) did not answer within \(timeout).")
+        do {
+            return try await withThrowingTaskGroup(of: FetchedMedia?.self) { group in
+                group.addTask { try await self.follow(url) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let media = try await group.next() ?? nil else { throw tooSlow }
+                return media
             }
-            defer { group.cancelAll() }
-            guard let media = try await group.next() ?? nil else {
-                throw MediaFetchError("\(Self.shown(url)) did not answer within \(timeout).")
-            }
-            return media
+        } catch let error as MediaFetchError {
+            throw error
+        } catch {
+            // Whatever else failed (the connection, a read cut short by the deadline), the
+            // caller gets one kind of error, worded by what happened.
+            if ContinuousClock.now >= deadline { throw tooSlow }
+            throw MediaFetchError("\(Self.shown(url)) could not be fetched: \(error)")
         }
     }
 
