@@ -18,6 +18,8 @@ step "Build (debug, once; every test group below reuses it)"
 swift build --build-tests
 
 SERVERS=$(mktemp -d)
+# mktemp makes it 0700; as root, PostgreSQL runs as the `postgres` user and must reach its folder inside.
+chmod 755 "$SERVERS"
 cleanup() {
   MDB_BASE="$SERVERS/mariadb" scripts/db/mariadb-stop.sh >/dev/null 2>&1 || true
   PG_BASE="$SERVERS/postgres" scripts/db/postgres-stop.sh >/dev/null 2>&1 || true
@@ -26,8 +28,12 @@ cleanup() {
 trap cleanup EXIT
 
 step "Database servers (MariaDB, PostgreSQL) on loopback"
-export GEMGATE_TEST_MYSQL_URL=$(MDB_BASE="$SERVERS/mariadb" scripts/db/mariadb-start.sh | tail -1)
-export GEMGATE_TEST_POSTGRES_URL=$(PG_BASE="$SERVERS/postgres" scripts/db/postgres-start.sh | tail -1)
+# Assigned before export: `export X=$(…)` would hide a failed start, and the database tests
+# would then skip instead of failing the run.
+GEMGATE_TEST_MYSQL_URL=$(MDB_BASE="$SERVERS/mariadb" scripts/db/mariadb-start.sh | tail -1)
+GEMGATE_TEST_POSTGRES_URL=$(PG_BASE="$SERVERS/postgres" scripts/db/postgres-start.sh | tail -1)
+[ -n "$GEMGATE_TEST_MYSQL_URL" ] && [ -n "$GEMGATE_TEST_POSTGRES_URL" ] || { echo "a database server did not start" >&2; exit 1; }
+export GEMGATE_TEST_MYSQL_URL GEMGATE_TEST_POSTGRES_URL
 echo "MariaDB:    $GEMGATE_TEST_MYSQL_URL"
 echo "PostgreSQL: $GEMGATE_TEST_POSTGRES_URL"
 
@@ -35,7 +41,7 @@ step "Swift tests (unit, integration, storage suite on all three databases)"
 swift test --skip-build
 
 step "End-to-end tests (official SDKs against the gemgate binary)"
-"$PYTHON" -m pytest -q tests/e2e
+"$PYTHON" -m pytest -q -rs tests/e2e
 
 # >>> issue 6: the container image, proven without Docker (block owned by the deployment work)
 # Builds the release binary exactly as the Dockerfile does (once, in .build-release), makes or
