@@ -43,7 +43,7 @@ swift test --skip-build
 step "End-to-end tests (official SDKs against the gemgate binary)"
 "$PYTHON" -m pytest -q -rs tests/e2e
 
-# >>> issue 6: the container image, proven without Docker (block owned by the deployment work)
+# The container image, proven without Docker.
 # Builds the release binary exactly as the Dockerfile does (once, in .build-release), makes or
 # reuses a cached Debian root file system (/var/cache/gemgate-rootfs) with the image's runtime
 # packages, and deploys the image's runtime stage in it (tests/e2e/test_deploy_rootfs.py).
@@ -54,6 +54,5 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   echo "Skipped: scripts/rootfs/test.sh needs root (debootstrap, chroot, mounts, network namespaces)."
 fi
-# <<< issue 6
 
 step "All tests passed"

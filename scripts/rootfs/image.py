@@ -94,7 +94,7 @@ class Image:
     def __init__(self, lower_layers: list, binary: pathlib.Path, work: pathlib.Path, dockerfile: pathlib.Path):
         self.stage = RuntimeStage.parse(dockerfile)
         assert self.stage.binary_target, "the Dockerfile's runtime stage must COPY --from=build the binary"
-        # As `COPY --from=build /out/gemgate /usr/local/bin/gemgate`: a layer holding one file,
+        # As the Dockerfile's `COPY --from=build /out/gemgate …`: a layer holding one file,
         # owned by root, mode 0755.
         self.binary_layer = work / "layer-binary"
         target = self.binary_layer / self.stage.binary_target.lstrip("/")

@@ -4,8 +4,8 @@
 #   2. makes (once, cached) a debian:bookworm-slim-like root file system with debootstrap and
 #      installs deploy/runtime-packages.txt into it with deploy/image-setup.sh, as the
 #      Dockerfile's runtime stage does (scripts/rootfs/layers.sh);
-#   3. runs tests/e2e/test_deploy_rootfs.py, which deploys that image (the Dockerfile's USER,
-#      WORKDIR, VOLUME, ENTRYPOINT, HEALTHCHECK) with the guide's environment block;
+#   3. runs tests/e2e/test_deploy_rootfs.py, which deploys that image (its entrypoint wrapper, which
+#      drops to the unprivileged user; WORKDIR, VOLUME, ENTRYPOINT, HEALTHCHECK) with the guide's environment block;
 #   4. prints the figures for the image: binary size, runtime packages, layer sizes, start times.
 # Needs root (debootstrap, chroot, mounts, network namespaces). The cache lives in
 # $GEMGATE_ROOTFS_CACHE (default /var/cache/gemgate-rootfs); the release build in

@@ -3,8 +3,8 @@
 scripts/rootfs/test.sh builds the release binary exactly as the Dockerfile does, caches a
 debian:bookworm-slim-like root file system with deploy/runtime-packages.txt installed, and runs
 this file. Each test deploys the image the way a user deploys it on a container platform: the
-layers merged under a fresh writable layer, a volume at the Dockerfile's VOLUME, the Dockerfile's
-USER, WORKDIR, ENTRYPOINT and HEALTHCHECK, its own network (a veth pair, as Docker's bridge), and
+layers merged under a fresh writable layer, a volume at the Dockerfile's VOLUME, the entrypoint
+wrapper that drops to the unprivileged user, WORKDIR, ENTRYPOINT and HEALTHCHECK, its own network (a veth pair, as Docker's bridge), and
 the environment block of the guide. The fake Gemini listens on the host side of that network,
 where Google would be. Outside scripts/rootfs/test.sh (no layers, not root) the tests skip."""
 
@@ -282,21 +282,14 @@ def test_guide_environment_block(deployment, upstream):
     assert deployment.stored_settings()["AUTH_TOKEN"] == admin_token
 
     # Log in with the printed token and fix keys and tokens in the panel, then press Save: it
-    # applies at once. (Without the panel in this build, the way the issue allows instead: one
-    # start with ENV_OVERRIDES_DATABASE=true.)
+    # applies at once.
     key, client_token = make_key("rootfs-guide"), "sk-rootfs-client-1"
     panel = Panel(deployment.url)
-    used_panel = panel.present()
-    record("settings saved through the panel", used_panel)
-    if used_panel:
-        assert not Panel(deployment.url).login(admin_token + "-wrong")
-        assert panel.login(admin_token)
-        status, answer = panel.save_settings({"API_KEYS": key, "ALLOWED_TOKENS": client_token})
-        assert status == 200, answer
-    else:
-        deployment.stop()
-        deployment.start(dict(env, API_KEYS=json.dumps([key]), ALLOWED_TOKENS=json.dumps([client_token]),
-                              ENV_OVERRIDES_DATABASE="true"))
+    assert panel.present(), "the login page must answer at /"
+    assert not Panel(deployment.url).login(admin_token + "-wrong")
+    assert panel.login(admin_token)
+    status, answer = panel.save_settings({"API_KEYS": key, "ALLOWED_TOKENS": client_token})
+    assert status == 200, answer
     status, _, body = gemini_call(deployment.url, client_token)
     assert status == 200, body
     assert upstream.keys_used()[-1] == key

@@ -247,7 +247,7 @@ public enum SettingCatalog {
         label: LocalizedText(en: "Keep request logs for (days)", zh: "请求日志保留天数"))
     public static let timezone = SettingDefinition(
         "TIMEZONE", .text, default: .text("Asia/Shanghai"), group: .logs,
-        label: LocalizedText(en: "Time zone for scheduled jobs", zh: "定时任务时区"))
+        label: LocalizedText(en: "Time zone the panel shows times in", zh: "面板显示时间所用的时区"))
 
     static let logs = [
         logLevel, recordRequestBody, autoDeleteErrorLogs, autoDeleteErrorLogsDays, autoDeleteRequestLogs,
