@@ -35,6 +35,20 @@ struct PanelLogTests {
         }
     }
 
+    @Test func extremePagingValuesAreClampedNotFatal() async throws {
+        try await GatewayHarness.run(keys: [testKey("paging")], environment: Self.environment) { harness in
+            let panel = try await harness.panel(adminToken: Self.adminToken)
+            let huge = String(Int.max)
+            for path in [
+                "/logs?page=\(huge)&size=\(huge)", "/logs/requests?page=\(huge)", "/logs?page=-\(huge)&size=-1",
+                "/keys?page=\(huge)&size=\(huge)", "/api/logs/errors?page=\(huge)&size=\(huge)",
+                "/api/logs/requests?page=\(huge)", "/api/keys?page=\(huge)&size=\(huge)", "/logs?code=\(huge)9",
+            ] {
+                #expect(try await panel.get(path).status == 200, "\(path)")
+            }
+        }
+    }
+
     @Test func errorLogsFilterShowDetailsRevealTheirKeyAndDelete() async throws {
         let key = testKey("errlog")
         try await GatewayHarness.run(keys: [key], environment: Self.environment.merging(["ERROR_LOG_RECORD_REQUEST_BODY": "true"]) { $1 }) { harness in

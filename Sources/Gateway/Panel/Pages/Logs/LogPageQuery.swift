@@ -32,8 +32,9 @@ struct LogPageQuery: Sendable {
         order = LogOrder(
             column: query["sort"].flatMap(LogSortColumn.init(rawValue:)) ?? .id,
             ascending: query["order"] == "asc")
-        page = max(1, query.integer("page") ?? 1)
-        pageSize = min(max(query.integer("size") ?? 20, 10), 200)
+        // Bounded so that the row offset, (page - 1) × size, cannot overflow.
+        page = query.integer("page", default: 1, in: 1...100_000)
+        pageSize = query.integer("size", default: 20, in: 10...200)
     }
 
     var pageRequest: LogPageRequest { LogPageRequest(offset: (page - 1) * pageSize, limit: pageSize) }
