@@ -77,6 +77,31 @@ import Testing
         #expect(!text.contains("DebugInfo"))
     }
 
+    @Test func aClientCannotBenchKeysByNamingAFieldLikeGooglesMessage() {
+        // Google repeats unknown field names in its 400: the words must not read as a bad key.
+        #expect(classify(400, #"{"error":{"code":400,"message":"Invalid JSON payload received. Unknown name \"API key not valid\": Cannot find field.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"description":"Invalid JSON payload received. Unknown name \"API key not valid\": Cannot find field."}]}]}}"#) == .requestRejected)
+        #expect(classify(400, #"{"error":{"code":400,"message":"Unknown name \"API key expired\"","status":"INVALID_ARGUMENT"}}"#) == .requestRejected)
+        #expect(classify(400, #"{"error":{"code":400,"message":"API key expired. Please renew the API key.","status":"INVALID_ARGUMENT"}}"#) == .keyInvalid(permanent: false))
+        #expect(classify(403, #"{"error":{"code":403,"message":"Unknown name \"leaked\"","status":"PERMISSION_DENIED"}}"#) == .requestRejected)
+    }
+
+    @Test func aForbiddenFileOrModelIsTheRequestsFaultNotTheKeys() {
+        #expect(classify(403, #"{"error":{"code":403,"message":"You do not have permission to access the File abc123 or it may not exist.","status":"PERMISSION_DENIED"}}"#) == .requestRejected)
+        #expect(classify(403, #"{"error":{"code":403,"message":"Requests from referer <empty> are blocked.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_HTTP_REFERRER_BLOCKED"}]}}"#) == .keyInvalid(permanent: true))
+        #expect(classify(403, #"{"error":{"code":403,"message":"Blocked.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_SOME_NEW_BLOCK"}]}}"#) == .keyInvalid(permanent: true))
+    }
+
+    @Test func anImplausibleRetryDelayIsIgnoredNotFatal() throws {
+        for delay in ["1e20s", "-5s", "nans", "inf s"] {
+            let body = #"{"error":{"code":429,"message":"Quota exceeded. Please retry in 99999999999999999999s.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"\#(delay)"}]}}"#
+            #expect(GoogleErrorBody(data: Data(body.utf8))?.retryDelay == nil, "\(delay)")
+            #expect(classify(429, body) == .rateLimited(until: now.addingTimeInterval(30), reason: .unspecified))
+        }
+        let far = Date(timeIntervalSince1970: 1e300)
+        #expect(far.wholeSeconds(after: now) == Int(Int32.max))
+        #expect(GatewayError.noKey(.allCooling(model: "m", until: far, reason: .perDay), now: now).retryAfterSeconds == Int(Int32.max))
+    }
+
     @Test func retryDelayFormats() {
         #expect(GoogleErrorBody.seconds(fromDuration: "38.804097346s") == 38.804097346)
         #expect(GoogleErrorBody.seconds(fromDuration: "500ms") == 0.5)

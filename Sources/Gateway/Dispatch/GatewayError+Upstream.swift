@@ -51,7 +51,7 @@ extension GatewayError {
             return GatewayError(
                 status: 429, googleStatus: "RESOURCE_EXHAUSTED", openAIType: "rate_limit_error", openAICode: "rate_limit_exceeded",
                 message: "Google rate-limited the keys for \(model). \(upstreamMessage)",
-                retryAfterSeconds: max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
+                retryAfterSeconds: max(1, until.wholeSeconds()))
         case .requestRejected:
             let modelMissing = status == 404
             return GatewayError(

@@ -99,7 +99,7 @@ extension GatewayError {
                 message: "No valid Gemini API key is left (\(parts.joined(separator: ", "))). Check the keys in the admin panel: verify or replace them.",
                 retryAfterSeconds: 60, retriesExhausted: true)
         case .allCooling(let model, let until, let why):
-            let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+            let seconds = max(1, until.wholeSeconds(after: now))
             let when = ISO8601DateFormatter().string(from: until)
             let reasonText: String
             switch why {

@@ -50,6 +50,15 @@ public struct GoogleErrorBody: Sendable, Equatable {
             }
         }
         if retryDelay == nil { retryDelay = Self.retryDelayInMessage(message) }
+        retryDelay = retryDelay.flatMap(Self.plausible)
+    }
+
+    /// The longest `retryDelay` believed: a week. A larger, negative or non-finite value (a
+    /// broken or hostile upstream) is ignored, and the 429 is handled as one without a delay.
+    static let longestRetryDelay: TimeInterval = 7 * 24 * 3600
+
+    static func plausible(_ delay: TimeInterval) -> TimeInterval? {
+        delay.isFinite && delay >= 0 && delay <= longestRetryDelay ? delay : nil
     }
 
     /// The error object without `DebugInfo` (which can name the key) and with keys masked: safe to

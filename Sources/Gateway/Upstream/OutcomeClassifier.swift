@@ -19,9 +19,7 @@ public enum OutcomeClassifier {
         case 200..<300:
             return .success
         case 400:
-            if reasons.contains("API_KEY_INVALID") || message.localizedCaseInsensitiveContains("API key not valid")
-                || message.localizedCaseInsensitiveContains("API key expired")
-            {
+            if reasons.contains("API_KEY_INVALID") || (reasons.isEmpty && Self.isBadKeyMessage(message)) {
                 return .keyInvalid(permanent: false)
             }
             if message.localizedCaseInsensitiveContains("location is not supported") {
@@ -35,10 +33,15 @@ public enum OutcomeClassifier {
             return .keyInvalid(permanent: false)
         case 403:
             if message.localizedCaseInsensitiveContains("unregistered callers") { return .gatewayFault }
-            if message.localizedCaseInsensitiveContains("leaked") || !reasons.isDisjoint(with: unusableKeyReasons) {
+            if Self.isLeakedKeyMessage(message) || !reasons.isDisjoint(with: unusableKeyReasons)
+                || reasons.contains(where: { $0.hasPrefix("API_KEY_") })
+            {
                 return .keyInvalid(permanent: true)
             }
-            return .keyInvalid(permanent: false)
+            // Any other 403 is about what the request reaches (a file or cached content of another
+            // project, a model this project may not use): the client hears Google's words, no
+            // key is blamed and no other key is tried.
+            return .requestRejected
         case 404, 405, 409, 411, 413, 414, 415, 422:
             return .requestRejected
         case 429:
@@ -46,6 +49,17 @@ public enum OutcomeClassifier {
         default:
             return .transient
         }
+    }
+
+    /// Google's own wording for a bad key, when its answer carries no `ErrorInfo`. Matched at the
+    /// start only: a 400 repeats unknown request field names in its message, and a client must
+    /// not be able to bench keys by naming a field "API key not valid".
+    static func isBadKeyMessage(_ message: String) -> Bool {
+        message.hasPrefix("API key not valid") || message.hasPrefix("API key expired")
+    }
+
+    static func isLeakedKeyMessage(_ message: String) -> Bool {
+        message.hasPrefix("Your API key was reported as leaked")
     }
 
     /// A 429's cooldown, following Google's own CLI: per-day quotas last until midnight Pacific;

@@ -102,6 +102,6 @@ enum LoginRoutes {
     }
 
     private static func minutes(_ until: Date) -> Int {
-        max(1, Int((until.timeIntervalSinceNow / 60).rounded(.up)))
+        max(1, (until.wholeSeconds() + 59) / 60)
     }
 }

@@ -9,7 +9,7 @@ enum KeyRow {
         let id = KeyDirectory.id(of: key.key)
         let status = KeyListQuery.Status.of(key)
         let cooling = key.activeCooldowns.map { cooldown -> Markup in
-            let seconds = max(0, Int(cooldown.until.timeIntervalSince(page.clock.now).rounded(.up)))
+            let seconds = cooldown.until.wholeSeconds(after: page.clock.now)
             return "<li><span translate=\"no\">\(cooldown.model)</span> · \(t(.timeLeft, duration(seconds, t)))</li>"
         }
         let coolingList: Markup = cooling.isEmpty ? .empty : "<ul class=\"cooldowns\">\(cooling)</ul>"
