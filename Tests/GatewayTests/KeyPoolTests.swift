@@ -53,6 +53,19 @@ private final class ManualClock: Sendable {
         #expect(pool.acquire(model: "flash") == .key("a"))
     }
 
+    @Test func aShorterRestDoesNotCutALongerOneShort() {
+        let pool = makePool(["a"])
+        let midnight = clock.now.addingTimeInterval(5 * 3600)
+        pool.recordRateLimit(key: "a", model: "flash", until: midnight, reason: .perDay, code: 429, message: "day")
+        // A call that was already in flight comes back with a per-minute 429 afterwards.
+        pool.recordRateLimit(key: "a", model: "flash", until: clock.now.addingTimeInterval(30), reason: .perMinute, code: 429, message: "minute")
+        #expect(pool.acquire(model: "flash") == .unavailable(.allCooling(model: "flash", until: midnight, reason: .perDay)))
+        // A longer rest still replaces a shorter one.
+        let later = midnight.addingTimeInterval(3600)
+        pool.recordRateLimit(key: "a", model: "flash", until: later, reason: .modelNotOnTier, code: 429, message: "tier")
+        #expect(pool.acquire(model: "flash") == .unavailable(.allCooling(model: "flash", until: later, reason: .modelNotOnTier)))
+    }
+
     @Test func excludedKeysAreNotPickedAgain() {
         let pool = makePool(["a", "b"])
         #expect(pool.acquire(model: "m", excluding: ["a"]) == .key("b"))

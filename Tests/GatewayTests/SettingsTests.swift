@@ -95,6 +95,17 @@ import Wire
             stored: ["AUTH_TOKEN": "", "ALLOWED_TOKENS": "[]"], environment: [:], environmentWins: false, validator: validator)
         #expect(outcome.generatedAdminToken != nil)
     }
+
+    @Test func anEmptyStoredAdminTokenGivesWayToTheEnvironments() throws {
+        // The way out the guides give: set AUTH_TOKEN in the environment and restart.
+        let outcome = try SettingsBootstrap.resolve(
+            stored: ["AUTH_TOKEN": "", "ALLOWED_TOKENS": "[]"], environment: ["AUTH_TOKEN": "my-recovery-pass"],
+            environmentWins: false, validator: validator)
+        #expect(outcome.settings.authToken == "my-recovery-pass")
+        #expect(outcome.toStore["AUTH_TOKEN"] == "my-recovery-pass")
+        #expect(outcome.generatedAdminToken == nil)
+        #expect(!outcome.ignoredEnvironment.contains("AUTH_TOKEN"))
+    }
 }
 
 @Suite struct SecretTests {

@@ -56,7 +56,12 @@ public enum SettingsBootstrap {
             if let text = stored[definition.name] {
                 do {
                     let value = try SettingCodec.decode(text, as: definition)
-                    if validator.validate(value, for: definition) == nil {
+                    if definition.name == SettingCatalog.authToken.name && isPlaceholder(text: text, value: value) {
+                        // An empty stored admin token is no password at all (gemini-balance
+                        // stored one and then refused every login): the environment's token, or
+                        // a generated one, takes its place instead of being ignored.
+                        fromDatabase = nil
+                    } else if validator.validate(value, for: definition) == nil {
                         fromDatabase = value
                     } else {
                         notices.append("The stored \(definition.name) is not valid for Gemgate; the default is used and the stored value is left as it is. Fix it in the panel.")

@@ -31,8 +31,11 @@ extension KeyPool {
             entry.record.lastErrorCode = code
             entry.record.lastErrorMessage = message
             entry.record.lastErrorAt = current
+            // A later answer can carry a shorter rest (a per-minute 429 from a call that was in
+            // flight when the per-day one arrived): the longer rest stands.
+            let standing = entry.record.cooldowns.first { $0.model == model && $0.until > until }
             entry.record.cooldowns.removeAll { $0.model == model || $0.until <= current }
-            entry.record.cooldowns.append(ModelCooldown(model: model, until: until, reason: reason))
+            entry.record.cooldowns.append(standing ?? ModelCooldown(model: model, until: until, reason: reason))
         }
     }
 
