@@ -96,6 +96,17 @@ import Wire
         #expect(outcome.generatedAdminToken != nil)
     }
 
+    @Test func proxiesTheClientCannotHonourAreRefusedWithTheReason() {
+        let definition = SettingCatalog.proxiesList
+        #expect(validator.validate(.list(["http://user:pw@10.0.0.2:3128", "socks5://10.0.0.3:1080"]), for: definition) == nil)
+        let tls = validator.validate(.list(["https://10.0.0.2:3128"]), for: definition)
+        #expect(tls?.message.en.contains("https://") == true)
+        let socksWithPassword = validator.validate(.list(["socks5://user:secret-pw@10.0.0.3:1080"]), for: definition)
+        #expect(socksWithPassword?.message.en.contains("SOCKS5") == true)
+        #expect(socksWithPassword?.message.en.contains("secret-pw") == false)
+        #expect(validator.validate(.list(["ftp://x:1"]), for: definition)?.message.en.contains("not a proxy address") == true)
+    }
+
     @Test func anEmptyStoredAdminTokenGivesWayToTheEnvironments() throws {
         // The way out the guides give: set AUTH_TOKEN in the environment and restart.
         let outcome = try SettingsBootstrap.resolve(

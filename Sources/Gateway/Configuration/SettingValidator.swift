@@ -61,6 +61,7 @@ public struct SettingValidator: Sendable {
             }
         case SettingCatalog.proxiesList.name:
             for proxy in value.list ?? [] where ProxyAddress(proxy) == nil {
+                if let reason = ProxyAddress.unsupported(proxy) { return reason }
                 return LocalizedText(
                     en: "“\(Secret.mask(proxy))” is not a proxy address; use http://host:port or socks5://host:port.",
                     zh: "“\(Secret.mask(proxy))” 不是有效的代理地址，请使用 http://主机:端口 或 socks5://主机:端口。")
