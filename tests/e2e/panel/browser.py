@@ -14,7 +14,7 @@ import time
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -101,7 +101,9 @@ def make_driver(width=1280, height=900):
 
 
 def wait(driver, timeout=15):
-    return WebDriverWait(driver, timeout)
+    # A page script may replace an element between finding it and reading it (the status
+    # message is re-rendered when the save answers): such a poll is simply tried again.
+    return WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def login(driver, base_url, token):
