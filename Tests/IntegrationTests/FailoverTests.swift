@@ -56,6 +56,22 @@ import Testing
         }
     }
 
+    @Test func attemptsUsedUpOnRestingKeysWhileAnotherIsFreeAskForAShortWait() async throws {
+        let fake = FakeGemini()
+        let dayA = testKey("short-day-a"), dayB = testKey("short-day-b"), free = testKey("short-free")
+        fake.script(dayA, .quotaPerDay(models: [flash]))
+        fake.script(dayB, .quotaPerDay(models: [flash]))
+        try await GatewayHarness.run(keys: [dayA, dayB, free], environment: ["MAX_RETRIES": "2"], fake: fake) { harness in
+            let first = try await harness.generate(model: flash)
+            // Both attempts met a per-day quota, but the third key is idle: no "come back at
+            // midnight Pacific" and no "do not retry".
+            #expect(first.status == 429)
+            #expect(first.header("Retry-After") == "1")
+            #expect(first.header("x-should-retry") == nil)
+            #expect(try await harness.generate(model: flash).status == 200)
+        }
+    }
+
     @Test func clientMistakesAndOverloadPenaliseNoKey() async throws {
         let keys = [testKey("pen-a"), testKey("pen-b"), testKey("pen-c")]
         let fake = FakeGemini()

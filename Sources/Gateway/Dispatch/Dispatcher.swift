@@ -100,6 +100,13 @@ public final class Dispatcher: Sendable {
             return .noKey(unavailable)
         }
         var failure = lastFailure ?? .noKey(.allTried)
+        if unavailable == nil, failure.status == 429 {
+            // This request used up its attempts on rate-limited keys, but other keys can still
+            // serve the model: the client may try again at once, not when the last key's quota
+            // returns (which can be hours away for a per-day quota).
+            failure.retryAfterSeconds = 1
+            return failure
+        }
         failure.retriesExhausted = true
         return failure
     }
