@@ -28,13 +28,22 @@ public struct KeyRecheckJob: Service {
         await cancelWhenGracefulShutdown { await loop() }
     }
 
+    /// How often the loop looks at the clock and the setting: a new `CHECK_INTERVAL_HOURS`
+    /// (or turning the job on) takes effect within this, not after the old interval.
+    static let tick: Duration = .seconds(60)
+
     private func loop() async {
+        let clock = ContinuousClock()
+        var lastRound = clock.now
         while !Task.isCancelled {
+            try? await Task.sleep(for: Self.tick)
             let hours = settings.current.checkIntervalHours
-            // With the job off, look again in a minute in case the admin turns it on.
-            try? await Task.sleep(for: hours > 0 ? .seconds(hours * 3600) : .seconds(60))
             guard hours > 0, !Task.isCancelled, !Task.isShuttingDownGracefully else { continue }
-            guard await lease.acquire("key-recheck", for: .seconds(max(hours * 3600 - 60, 60))) else { continue }
+            let interval = Duration.seconds(hours * 3600)
+            guard clock.now - lastRound >= interval else { continue }
+            lastRound = clock.now
+            // One instance of several sharing a database does the round; the others skip it.
+            guard await lease.acquire("key-recheck", for: max(interval - .seconds(60), .seconds(60))) else { continue }
             await recheckBenchedKeys()
         }
     }
