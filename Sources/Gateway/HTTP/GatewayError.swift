@@ -88,7 +88,7 @@ extension GatewayError {
         case .noKeysConfigured:
             return GatewayError(
                 status: 503, googleStatus: "UNAVAILABLE", openAIType: "server_error", openAICode: "no_api_keys",
-                message: "Gemgate has no Gemini API keys yet. Open the admin panel, add keys under Settings → API keys, and press Save.",
+                message: "Gemgate has no Gemini API keys yet. Open the admin panel, add keys under Settings → Gemini API keys, and press Save.",
                 retriesExhausted: true)
         case .noneUsable(let invalid, let disabled):
             var parts: [String] = []
