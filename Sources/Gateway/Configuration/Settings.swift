@@ -49,6 +49,11 @@ extension Settings {
     public var testModel: String { self[SettingCatalog.testModel].text ?? "gemini-2.5-flash-lite" }
     public var maxRequestBodyBytes: Int { (self[SettingCatalog.maxRequestBodyMB].integer ?? 32) * 1024 * 1024 }
     public var filteredModels: [String] { self[SettingCatalog.filteredModels].list ?? [] }
+    /// Whether a model id (without `models/`) is turned off by `FILTERED_MODELS`: the one rule,
+    /// Wire's, for every route that takes a model.
+    public func isFilteredModel(_ model: String) -> Bool {
+        ModelListSettings(filteredModels: filteredModels).isFiltered(model)
+    }
     public var searchModels: [String] { self[SettingCatalog.searchModels].list ?? [] }
     public var imageModels: [String] { self[SettingCatalog.imageModels].list ?? [] }
     public var thinkingModels: [String] { self[SettingCatalog.thinkingModels].list ?? [] }

@@ -26,7 +26,7 @@ public enum EmbeddingConversion {
         guard let requested = request["model"]?.stringValue?.trimmingSpaces, !requested.isEmpty else {
             throw ConversionError.invalid("model", "a model id is required.")
         }
-        let model = ModelVariant.strippingPrefix(requested)
+        let model = try ModelID.validated(requested)
         let texts = try inputs(request["input"])
         var dimensions: Int?
         if let value = request.present("dimensions") {

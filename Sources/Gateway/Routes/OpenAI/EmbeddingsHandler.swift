@@ -16,7 +16,7 @@ struct EmbeddingsHandler: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if settings.filteredModels.contains(plan.model) {
+        if settings.isFilteredModel(plan.model) {
             throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
         }
         let call = UpstreamCall(
