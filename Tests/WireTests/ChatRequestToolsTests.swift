@@ -157,4 +157,23 @@ struct ChatRequestToolsTests {
         ]
         #expect(JSONSchemaCleaner.inliningReferences(schema) == schema)
     }
+
+    /// D0 … D29, each referring twice to the next: inlined, that is 2³⁰ copies. The work stops
+    /// at the node budget and the schema goes to Gemini with its `$defs`.
+    @Test func schemasThatWouldGrowExponentiallyAreSentWithTheirDefinitions() async throws {
+        var definitions: [String: JSONValue] = ["D30": ["type": "string"]]
+        for index in 0..<30 {
+            let next: JSONValue = ["$ref": .string("#/$defs/D\(index + 1)")]
+            definitions["D\(index)"] = ["type": "object", "properties": ["left": next, "right": next]]
+        }
+        let schema: JSONValue = [
+            "type": "object", "properties": ["root": ["$ref": "#/$defs/D0"]], "$defs": .object(definitions),
+        ]
+        let started = ContinuousClock.now
+        let plan = try await Support.convert(Support.request([["role": "user", "content": "x"]], extra: [
+            "response_format": ["type": "json_schema", "json_schema": ["name": "tree", "schema": schema]],
+        ]))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(plan.body["generationConfig"]?["responseJsonSchema"] == schema)
+    }
 }
