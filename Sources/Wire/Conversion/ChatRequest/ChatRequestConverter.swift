@@ -113,6 +113,7 @@ public struct ChatRequestConverter: Sendable {
             stream: stream,
             includeUsage: stream && (request.value(at: "stream_options", "include_usage")?.boolValue ?? false),
             body: .object(body),
-            response: ChatResponseOptions(requestedModel: variant.requested, showSearchLinks: settings.showSearchLink))
+            // A sources list appended to a JSON answer would make it invalid JSON.
+            response: ChatResponseOptions(requestedModel: variant.requested, showSearchLinks: settings.showSearchLink && !wantsJSON))
     }
 }
