@@ -89,6 +89,26 @@ struct ChatRequestGenerationTests {
         #expect(!plain.stream && !plain.includeUsage)
     }
 
+    /// `"stream": "true"` used to give a whole answer without a word.
+    @Test func streamFlagsSpelledAsStrings() async throws {
+        let streaming = try await plan(["stream": "true", "stream_options": ["include_usage": "TRUE"]])
+        #expect(streaming.stream && streaming.includeUsage)
+        let plain = try await plan(["stream": "false", "stream_options": ["include_usage": "true"]])
+        #expect(!plain.stream && !plain.includeUsage)
+        let null = try await plan(["stream": .null, "stream_options": .null])
+        #expect(!null.stream && !null.includeUsage)
+    }
+
+    @Test(arguments: [
+        ("stream", "yes"), ("stream", 1), ("stream", ["on": true]), ("stream_options.include_usage", "1"),
+    ] as [(String, JSONValue)])
+    func otherStreamFlagValuesAreRefused(param: String, value: JSONValue) async {
+        let extra: [String: JSONValue] = param == "stream" ? ["stream": value] : ["stream": true, "stream_options": ["include_usage": value]]
+        let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: extra))
+        #expect(error?.param == param)
+        #expect(error?.message == "\(param): \(param) must be true or false.")
+    }
+
     @Test func responseFormats() async throws {
         #expect(try await generation(["response_format": ["type": "text"]]) == ["responseMimeType": "text/plain"])
         #expect(try await generation(["response_format": ["type": "json_object"]]) == ["responseMimeType": "application/json"])

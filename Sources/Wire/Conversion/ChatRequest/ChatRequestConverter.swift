@@ -107,11 +107,11 @@ public struct ChatRequestConverter: Sendable {
         if !generation.isEmpty { body["generationConfig"] = .object(generation) }
         if let cached = google.cachedContent { body["cachedContent"] = .string(cached) }
 
-        let stream = request["stream"]?.boolValue ?? false
+        let flags = try StreamFlags(request)
         return ChatRequestPlan(
             model: variant,
-            stream: stream,
-            includeUsage: stream && (request.value(at: "stream_options", "include_usage")?.boolValue ?? false),
+            stream: flags.stream,
+            includeUsage: flags.includeUsage,
             body: .object(body),
             // A sources list appended to a JSON answer would make it invalid JSON.
             response: ChatResponseOptions(requestedModel: variant.requested, showSearchLinks: settings.showSearchLink && !wantsJSON))
