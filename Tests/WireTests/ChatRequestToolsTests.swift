@@ -80,6 +80,37 @@ struct ChatRequestToolsTests {
         #expect(plan.body["toolConfig"] == ["functionCallingConfig": expected])
     }
 
+    /// `allowed_tools` in auto mode used to become plain AUTO, with every tool callable.
+    @Test(arguments: [
+        ("auto", ["mode": "AUTO"]), ("required", ["mode": "ANY", "allowedFunctionNames": ["get_weather", "get_time"]]),
+    ] as [(String, JSONValue)])
+    func allowedToolsRestrictTheCallableFunctions(mode: String, expected: JSONValue) async throws {
+        let plan = try await plan([
+            "tools": [
+                ["type": "function", "function": ["name": "get_weather"]], ["type": "function", "function": ["name": "delete_files"]],
+                ["type": "function", "function": ["name": "get_time"]],
+            ],
+            "tool_choice": ["type": "allowed_tools", "allowed_tools": ["mode": .string(mode), "tools": [
+                ["type": "function", "function": ["name": "get_weather"]], ["type": "function", "name": "get_time"],
+            ]]],
+        ])
+        #expect(plan.body["toolConfig"] == ["functionCallingConfig": expected])
+        #expect(plan.body["tools"] == [["functionDeclarations": [["name": "get_weather"], ["name": "get_time"]]]])
+    }
+
+    @Test(arguments: [
+        ["mode": "auto", "tools": []], ["mode": "sometimes", "tools": [["type": "function", "function": ["name": "f"]]]],
+        ["mode": "auto", "tools": [["type": "function", "function": ["name": "g"]]]],
+    ] as [JSONValue])
+    func badAllowedToolsAreRefused(allowed: JSONValue) async {
+        let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: [
+            "tools": [["type": "function", "function": ["name": "f"]]],
+            "tool_choice": ["type": "allowed_tools", "allowed_tools": allowed],
+        ]))
+        #expect(error?.cause == .invalidRequest)
+        #expect(error?.param?.hasPrefix("tool_choice.allowed_tools") == true, "\(error?.param ?? "")")
+    }
+
     @Test func toolChoiceNamingAnUnknownFunctionIsRefused() async {
         let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: [
             "tools": [["type": "function", "function": ["name": "f"]]],

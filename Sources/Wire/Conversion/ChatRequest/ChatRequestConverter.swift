@@ -73,13 +73,14 @@ public struct ChatRequestConverter: Sendable {
         if !functions.declarations.isEmpty {
             // Built-in tools are not mixed with function declarations: Gemini has refused the
             // combination ("Tool use with function calling is unsupported").
-            tools.append(["functionDeclarations": .array(functions.declarations)])
-            if let calling = try ToolChoice.functionCallingConfig(
+            let choice = try ToolChoice.decide(
                 toolChoice: request.present("tool_choice"), legacyFunctionCall: request.present("function_call"),
                 declaredNames: functions.names)
-            {
-                toolConfig = ["functionCallingConfig": calling]
-            }
+            let declarations = choice.onlyFunctions.map { only in
+                functions.declarations.filter { only.contains($0["name"]?.stringValue ?? "") }
+            } ?? functions.declarations
+            tools.append(["functionDeclarations": .array(declarations)])
+            if let calling = choice.config { toolConfig = ["functionCallingConfig": calling] }
         } else {
             let search = variant.search || functions.wantsGoogleSearch || request.present("web_search_options") != nil
             if search { tools.append(["googleSearch": [:]]) }
