@@ -47,6 +47,23 @@ struct EmbeddingAndImageTests {
         }
     }
 
+    @Test("batchEmbedContents: more than 100 requests is Google's 400")
+    func batchOverTheLimit() async throws {
+        try await withFake { _, client in
+            let uri = "/v1beta/models/text-embedding-004:batchEmbedContents?key=AIzaValid"
+            func body(_ count: Int) -> String {
+                let item = #"{"model": "models/text-embedding-004", "content": {"parts": [{"text": "a"}]}}"#
+                return #"{"requests": ["# + Array(repeating: item, count: count).joined(separator: ",") + "]}"
+            }
+            #expect(try await client.post(uri, body(100)).status == .ok)
+            let over = try await client.post(uri, body(101))
+            #expect(over.status == .badRequest)
+            #expect(over.json["error"]["status"].string == "INVALID_ARGUMENT")
+            #expect(over.json["error"]["message"].string
+                == "* BatchEmbedContentsRequest.requests: at most 100 requests can be in one batch\n")
+        }
+    }
+
     @Test("embedContent on a chat model is 404")
     func embedOnChatModel() async throws {
         try await withFake { _, client in

@@ -21,6 +21,17 @@ import Wire
         #expect(SettingCodec.encode(.map(["X-说明": "中文"])) == #"{"X-说明": "中文"}"#)
     }
 
+    /// Numbers from the environment or database are not range-checked by the panel; a huge one
+    /// must not trap where it is turned into an integer.
+    @Test func hugeNumbersBecomeNoIntegerInsteadOfATrap() throws {
+        #expect(SettingValue.number(1e20).integer == nil)
+        #expect(SettingValue.number(.infinity).integer == nil)
+        #expect(SettingValue.number(42).integer == 42)
+        let weights = try SettingCodec.decode(#"{"a": 1e20, "b": -3, "c": 2.6}"#, as: SettingCatalog.keyWeights)
+        let settings = Settings(values: [SettingCatalog.keyWeights.name: weights])
+        #expect(settings.keyWeights == ["a": 1_000, "b": 0, "c": 3])
+    }
+
     @Test func everyDefaultRoundTrips() throws {
         for definition in SettingCatalog.all {
             let text = SettingCodec.encode(definition.defaultValue)

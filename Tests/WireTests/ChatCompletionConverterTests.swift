@@ -126,6 +126,32 @@ struct ChatCompletionConverterTests {
         #expect(convert(text, searchLinks: false).body["choices"]?[0]?.value(at: "message", "content") == "It rains.")
     }
 
+    /// A sources list after a JSON answer makes it invalid JSON; with JSON output asked for, the
+    /// plan turns the links off for both the whole and the streamed answer.
+    @Test(arguments: [["type": "json_object"], ["type": "json_schema", "json_schema": ["name": "w", "schema": ["type": "object"]]]] as [JSONValue])
+    func searchSourcesAreNotAppendedToJSONAnswers(format: JSONValue) async throws {
+        let plan = try await Support.convert(
+            Support.request([["role": "user", "content": "weather?"]], extra: ["response_format": format, "web_search_options": [:]]),
+            settings: ChatConversionSettings(showSearchLink: true))
+        #expect(plan.body["tools"] == [["googleSearch": [:]]])
+        #expect(!plan.response.showSearchLinks)
+        let answer = Support.json(#"""
+        {"candidates":[{"content":{"parts":[{"text":"{\"rain\":true}"}]},"finishReason":"STOP",
+          "groundingMetadata":{"groundingChunks":[{"web":{"uri":"https://a.example/x","title":"A"}}]}}]}
+        """#)
+        let whole = ChatCompletionConverter(options: plan.response).convert(answer)
+        #expect(whole.body["choices"]?[0]?.value(at: "message", "content") == #"{"rain":true}"#)
+        var stream = ChatStreamTranslator(options: plan.response, includeUsage: false)
+        let streamed = (stream.translate(answer) + stream.finish().chunks)
+            .compactMap { $0["choices"]?[0]?.value(at: "delta", "content")?.stringValue }.joined()
+        #expect(streamed == #"{"rain":true}"#)
+        // Plain text answers keep them.
+        let text = try await Support.convert(
+            Support.request([["role": "user", "content": "weather?"]], extra: ["web_search_options": [:]]),
+            settings: ChatConversionSettings(showSearchLink: true))
+        #expect(text.response.showSearchLinks)
+    }
+
     @Test func usageAddsToolUsePromptTokensAndDefaultsToZero() {
         #expect(OpenAIUsage.from(["promptTokenCount": 5, "toolUsePromptTokenCount": 3, "candidatesTokenCount": 2, "totalTokenCount": 10])
             == [

@@ -53,6 +53,24 @@ struct ChatRequestGenerationTests {
         #expect(await Support.conversionError(n)?.param == "n")
     }
 
+    /// Numbers too big for an integer used to trap in `Int64(_:)` and take the process down.
+    @Test(arguments: [
+        ("seed", 1e20), ("seed", 3_000_000_000), ("max_tokens", 1e19), ("max_completion_tokens", 1e300), ("top_k", 1e30),
+        ("n", "1e25"),
+    ] as [(String, JSONValue)])
+    func integersOutOfRangeAreRefusedNamingTheField(field: String, value: JSONValue) async {
+        let request = Support.request([["role": "user", "content": "x"]], extra: [field: value])
+        let error = await Support.conversionError(request)
+        #expect(error?.param == field)
+        #expect(error?.cause == .invalidRequest)
+        #expect(error?.message.contains("2147483647") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func integersAtTheEdgeOfInt32Pass() async throws {
+        let config = try await generation(["seed": 2_147_483_647, "max_tokens": 65_536.4, "top_k": 1e9])
+        #expect(config == ["seed": 2_147_483_647, "maxOutputTokens": 65_536, "topK": 1_000_000_000])
+    }
+
     @Test func clientExtrasAreDropped() async throws {
         let plan = try await plan([
             "user": "u", "logit_bias": ["1": 2], "metadata": ["a": "b"], "store": true,
@@ -69,6 +87,26 @@ struct ChatRequestGenerationTests {
         #expect(streaming.stream && streaming.includeUsage)
         let plain = try await plan(["stream_options": ["include_usage": true]])
         #expect(!plain.stream && !plain.includeUsage)
+    }
+
+    /// `"stream": "true"` used to give a whole answer without a word.
+    @Test func streamFlagsSpelledAsStrings() async throws {
+        let streaming = try await plan(["stream": "true", "stream_options": ["include_usage": "TRUE"]])
+        #expect(streaming.stream && streaming.includeUsage)
+        let plain = try await plan(["stream": "false", "stream_options": ["include_usage": "true"]])
+        #expect(!plain.stream && !plain.includeUsage)
+        let null = try await plan(["stream": .null, "stream_options": .null])
+        #expect(!null.stream && !null.includeUsage)
+    }
+
+    @Test(arguments: [
+        ("stream", "yes"), ("stream", 1), ("stream", ["on": true]), ("stream_options.include_usage", "1"),
+    ] as [(String, JSONValue)])
+    func otherStreamFlagValuesAreRefused(param: String, value: JSONValue) async {
+        let extra: [String: JSONValue] = param == "stream" ? ["stream": value] : ["stream": true, "stream_options": ["include_usage": value]]
+        let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: extra))
+        #expect(error?.param == param)
+        #expect(error?.message == "\(param): \(param) must be true or false.")
     }
 
     @Test func responseFormats() async throws {
@@ -139,6 +177,12 @@ struct ChatRequestGenerationTests {
         // reasoning_effort from the client wins over the map.
         let effort = try await generation(["reasoning_effort": "low"], model: "gemini-2.5-flash-search", settings: settings)
         #expect(effort?["thinkingConfig"]?["thinkingBudget"] == 1024)
+    }
+
+    @Test func hugeBudgetInTheMapIsKeptWithinInt32() async throws {
+        let settings = ChatConversionSettings(thinkingBudgetMap: ["gemini-2.5-flash": 1e30], showThinkingProcess: false)
+        let config = try await generation([:], settings: settings)
+        #expect(config?["thinkingConfig"] == ["thinkingBudget": .int(Int64(Int32.max))])
     }
 
     @Test func showThinkingAddsIncludeThoughtsOnlyForThinkingModels() async throws {

@@ -144,4 +144,47 @@ struct ConversionErrorRenderingTests {
         ]))
         #expect(plan.body["systemInstruction"] == ["parts": [["text": "Rules"]]])
     }
+
+    private static func images(_ count: Int) -> [JSONValue] {
+        (0..<count).map { ["type": "image_url", "image_url": ["url": .string("https://example.com/\($0).png")]] }
+    }
+
+    @Test func moreThan32RemoteURLsAreRefusedBeforeAnyFetch() async {
+        let fetches = Atomic<Int>(0)
+        let error = await Support.conversionError(
+            Support.request([["role": "user", "content": .array(Self.images(33))]]),
+            fetch: { _ in
+                fetches.add(1, ordering: .relaxed)
+                return FetchedMedia(mimeType: "image/png", base64Data: "QQ==")
+            })
+        #expect(error?.cause == .mediaUnavailable)
+        #expect(error?.message.contains("at most 32") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("data: URLs") == true)
+        #expect(fetches.load(ordering: .relaxed) == 0)
+        // 32 is allowed.
+        let plan = try? await Support.convert(
+            Support.request([["role": "user", "content": .array(Self.images(32))]]),
+            fetch: { _ in FetchedMedia(mimeType: "image/png", base64Data: "QQ==") })
+        #expect(plan?.body.contents.first?["parts"]?.arrayValue?.count == 32)
+    }
+
+    @Test func fetchedBytesAreCappedPerRequestAndFetchedFourAtATime() async {
+        // 8 MB each: two fit in 20 MB, the third crosses it.
+        let eightMB = String(repeating: "A", count: (8 << 20) / 3 * 4)
+        let running = Atomic<Int>(0)
+        let mostAtOnce = Atomic<Int>(0)
+        let error = await Support.conversionError(
+            Support.request([["role": "user", "content": .array(Self.images(10))]]),
+            fetch: { _ in
+                let now = running.add(1, ordering: .relaxed).newValue
+                mostAtOnce.max(now, ordering: .relaxed)
+                try await Task.sleep(for: .milliseconds(20))
+                running.subtract(1, ordering: .relaxed)
+                return FetchedMedia(mimeType: "image/png", base64Data: eightMB)
+            })
+        #expect(error?.cause == .mediaUnavailable)
+        #expect(error?.message.contains("20 MB") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("data: URLs") == true)
+        #expect(mostAtOnce.load(ordering: .relaxed) <= 4)
+    }
 }

@@ -80,6 +80,37 @@ struct ChatRequestToolsTests {
         #expect(plan.body["toolConfig"] == ["functionCallingConfig": expected])
     }
 
+    /// `allowed_tools` in auto mode used to become plain AUTO, with every tool callable.
+    @Test(arguments: [
+        ("auto", ["mode": "AUTO"]), ("required", ["mode": "ANY", "allowedFunctionNames": ["get_weather", "get_time"]]),
+    ] as [(String, JSONValue)])
+    func allowedToolsRestrictTheCallableFunctions(mode: String, expected: JSONValue) async throws {
+        let plan = try await plan([
+            "tools": [
+                ["type": "function", "function": ["name": "get_weather"]], ["type": "function", "function": ["name": "delete_files"]],
+                ["type": "function", "function": ["name": "get_time"]],
+            ],
+            "tool_choice": ["type": "allowed_tools", "allowed_tools": ["mode": .string(mode), "tools": [
+                ["type": "function", "function": ["name": "get_weather"]], ["type": "function", "name": "get_time"],
+            ]]],
+        ])
+        #expect(plan.body["toolConfig"] == ["functionCallingConfig": expected])
+        #expect(plan.body["tools"] == [["functionDeclarations": [["name": "get_weather"], ["name": "get_time"]]]])
+    }
+
+    @Test(arguments: [
+        ["mode": "auto", "tools": []], ["mode": "sometimes", "tools": [["type": "function", "function": ["name": "f"]]]],
+        ["mode": "auto", "tools": [["type": "function", "function": ["name": "g"]]]],
+    ] as [JSONValue])
+    func badAllowedToolsAreRefused(allowed: JSONValue) async {
+        let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: [
+            "tools": [["type": "function", "function": ["name": "f"]]],
+            "tool_choice": ["type": "allowed_tools", "allowed_tools": allowed],
+        ]))
+        #expect(error?.cause == .invalidRequest)
+        #expect(error?.param?.hasPrefix("tool_choice.allowed_tools") == true, "\(error?.param ?? "")")
+    }
+
     @Test func toolChoiceNamingAnUnknownFunctionIsRefused() async {
         let error = await Support.conversionError(Support.request([["role": "user", "content": "x"]], extra: [
             "tools": [["type": "function", "function": ["name": "f"]]],
@@ -156,5 +187,24 @@ struct ChatRequestToolsTests {
             "$ref": "#/$defs/Node",
         ]
         #expect(JSONSchemaCleaner.inliningReferences(schema) == schema)
+    }
+
+    /// D0 … D29, each referring twice to the next: inlined, that is 2³⁰ copies. The work stops
+    /// at the node budget and the schema goes to Gemini with its `$defs`.
+    @Test func schemasThatWouldGrowExponentiallyAreSentWithTheirDefinitions() async throws {
+        var definitions: [String: JSONValue] = ["D30": ["type": "string"]]
+        for index in 0..<30 {
+            let next: JSONValue = ["$ref": .string("#/$defs/D\(index + 1)")]
+            definitions["D\(index)"] = ["type": "object", "properties": ["left": next, "right": next]]
+        }
+        let schema: JSONValue = [
+            "type": "object", "properties": ["root": ["$ref": "#/$defs/D0"]], "$defs": .object(definitions),
+        ]
+        let started = ContinuousClock.now
+        let plan = try await Support.convert(Support.request([["role": "user", "content": "x"]], extra: [
+            "response_format": ["type": "json_schema", "json_schema": ["name": "tree", "schema": schema]],
+        ]))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(plan.body["generationConfig"]?["responseJsonSchema"] == schema)
     }
 }

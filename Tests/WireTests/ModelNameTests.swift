@@ -58,6 +58,57 @@ struct ModelNameTests {
         #expect(throws: ConversionError.self) { try ModelVariant.parse("-search", modelLists: modelLists) }
     }
 
+    /// The id goes into the upstream URL path; anything but a plain name changes the call.
+    @Test(arguments: [
+        "gemini-2.5-pro:generateContent?", "gemini-2.5-flash:countTokens?x=", "../gemini-2.5-flash",
+        "gemini-2.5-flash/../../files", "gemini 2.5", "gemini-2.5-flash%3F", ".hidden", "gemini-2.5-flash#x",
+        String(repeating: "a", count: 200),
+    ])
+    func idsThatAreNotPlainNamesAreRefused(id: String) {
+        do {
+            _ = try ModelVariant.parse(id, modelLists: modelLists)
+            Issue.record("\(id) was accepted")
+        } catch {
+            #expect(error.cause == .invalidRequest, "\(id)")
+            #expect(error.param == "model")
+            #expect(error.message.contains("not a model id"), "\(error.message)")
+        }
+    }
+
+    @Test(arguments: [
+        ("gemini-2.5-flash-preview-05-20", "gemini-2.5-flash-preview-05-20"), ("models/imagen-4.0-generate-001", "imagen-4.0-generate-001"),
+        ("gemini-embedding-001", "gemini-embedding-001"), (" gemma-3-27b-it ", "gemma-3-27b-it"), ("learnlm_2.0", "learnlm_2.0"),
+    ])
+    func realModelIdsPass(id: String, expected: String) throws {
+        #expect(try ModelID.validated(id) == expected)
+    }
+
+    @Test func tunedModelsAreRefusedWithAReason() {
+        #expect(throws: ConversionError(
+            .unsupported, "model: tuned models (tunedModels/…) are not relayed by this gateway; use a base model id.",
+            param: "model")) { try ModelID.validated("tunedModels/my-model-123") }
+    }
+
+    @Test func theFilterIgnoresCaseAndThePrefix() {
+        for id in ["Gemini-1.0-Pro-Vision-Latest", "models/gemini-1.0-pro-vision-latest", "GEMINI-1.0-PRO-VISION-LATEST-search"] {
+            #expect(throws: ConversionError.self, "\(id)") { try ModelVariant.parse(id, modelLists: modelLists) }
+        }
+    }
+
+    @Test func embeddingImageAndSpeechModelsAreCheckedToo() {
+        #expect(throws: ConversionError.self) {
+            try EmbeddingConversion.plan(for: ["model": "gemini-embedding-001:embedContent?", "input": "x"])
+        }
+        #expect(throws: ConversionError.self) {
+            try ImageGenerationConversion.plan(for: ["model": "imagen-4.0:predict?x=", "prompt": "x"], defaultModel: "imagen-3.0-generate-002")
+        }
+        #expect(throws: ConversionError.self) {
+            try SpeechConversion.plan(
+                for: ["model": "gemini-2.5-flash-preview-tts/../x", "input": "x"], defaultModel: "gemini-2.5-flash-preview-tts",
+                defaultVoice: "Kore")
+        }
+    }
+
     @Test func modelFamilies() {
         #expect(GeminiModelFamily(model: "gemini-2.5-flash").thinking == .budget)
         #expect(GeminiModelFamily(model: "models/gemini-2.5-pro").cannotDisableThinking)

@@ -8,12 +8,21 @@ enum EmbeddingRequests {
         return try embedding(request, messageName: "EmbedContentRequest", fieldPrefix: "", model: model)
     }
 
-    /// `{"requests":[{model, content, …}, …]}` → `[{"values":[…]}, …]`; every item must name the model.
+    /// Google's limit on `requests` in one `batchEmbedContents` call.
+    static let maxBatchSize = 100
+
+    /// `{"requests":[{model, content, …}, …]}` → `[{"values":[…]}, …]`; every item must name the
+    /// model, and there may be at most 100 items, as Google enforces.
     static func batch(_ body: JSONValue, model: FakeModel) throws(GoogleError) -> [OrderedJSON] {
         let request = try ProtoMessage(
             body, path: "", known: GeminiRequestFields.batchEmbedContentsRequest, typeName: "BatchEmbedContentsRequest")
         guard case .array(let items)? = request["requests"], !items.isEmpty else {
             throw GoogleErrorCatalog.invalidArgument("* BatchEmbedContentsRequest.requests: requests is not specified\n")
+        }
+        guard items.count <= maxBatchSize else {
+            // Google's wording (langchainjs#4491, weaviate#11277).
+            throw GoogleErrorCatalog.invalidArgument(
+                "* BatchEmbedContentsRequest.requests: at most \(maxBatchSize) requests can be in one batch\n")
         }
         var embeddings: [OrderedJSON] = []
         for (index, item) in items.enumerated() {

@@ -26,7 +26,8 @@ extension SettingValue {
     public var integer: Int? {
         switch self {
         case .integer(let value): return value
-        case .number(let value) where value.rounded() == value: return Int(value)
+        // `Int(exactly:)`: a whole number too big for Int (1e20) is no integer, not a trap.
+        case .number(let value): return Int(exactly: value)
         default: return nil
         }
     }

@@ -49,6 +49,11 @@ extension Settings {
     public var testModel: String { self[SettingCatalog.testModel].text ?? "gemini-2.5-flash-lite" }
     public var maxRequestBodyBytes: Int { (self[SettingCatalog.maxRequestBodyMB].integer ?? 32) * 1024 * 1024 }
     public var filteredModels: [String] { self[SettingCatalog.filteredModels].list ?? [] }
+    /// Whether a model id (without `models/`) is turned off by `FILTERED_MODELS`: the one rule,
+    /// Wire's, for every route that takes a model.
+    public func isFilteredModel(_ model: String) -> Bool {
+        ModelListSettings(filteredModels: filteredModels).isFiltered(model)
+    }
     public var searchModels: [String] { self[SettingCatalog.searchModels].list ?? [] }
     public var imageModels: [String] { self[SettingCatalog.imageModels].list ?? [] }
     public var thinkingModels: [String] { self[SettingCatalog.thinkingModels].list ?? [] }
@@ -73,9 +78,11 @@ extension Settings {
     public var autoDeleteRequestLogsDays: Int { self[SettingCatalog.autoDeleteRequestLogsDays].integer ?? 30 }
     public var logLevel: String { self[SettingCatalog.logLevel].text ?? "INFO" }
     public var balanceStrategy: String { self[SettingCatalog.balanceStrategy].text ?? "round_robin" }
-    /// Weights for the weighted strategy; keys without an entry weigh 1.
+    /// Weights for the weighted strategy; keys without an entry weigh 1. Clamped to 0…1,000
+    /// (the panel's range) because a value from the environment or database is not checked
+    /// there, and a huge one (1e20) would trap in `Int(_:)`.
     public var keyWeights: [String: Int] {
-        (self[SettingCatalog.keyWeights].numberMap ?? [:]).mapValues { max(0, Int($0.rounded())) }
+        (self[SettingCatalog.keyWeights].numberMap ?? [:]).mapValues { Int(min(max($0.rounded(), 0), 1_000)) }
     }
     public var adminSessionSeconds: Int { self[SettingCatalog.adminSessionExpire].integer ?? 3600 }
     public var trustedProxies: [String] { self[SettingCatalog.trustedProxies].list ?? [] }

@@ -41,6 +41,12 @@ enum AddressPolicy {
         if b[0] == 0x00, b[1] == 0x64, b[2] == 0xFF, b[3] == 0x9B, b[4..<12].allSatisfy({ $0 == 0 }) {
             return refusal(v4: Array(b[12..<16])).map { "\($0) behind NAT64" }
         }
+        // Local-use NAT64 (64:ff9b:1::/48, RFC 8215): a network's own translator, which may sit
+        // in front of any IPv4 address, private ones included; where the IPv4 address sits
+        // depends on the prefix length the network chose, so the whole range is refused.
+        if b[0] == 0x00, b[1] == 0x64, b[2] == 0xFF, b[3] == 0x9B, b[4] == 0x00, b[5] == 0x01 {
+            return "a local-use NAT64 (64:ff9b:1::/48) address"
+        }
         if b[0] == 0x20, b[1] == 0x02 {
             return refusal(v4: Array(b[2..<6])).map { "\($0) behind 6to4" }
         }

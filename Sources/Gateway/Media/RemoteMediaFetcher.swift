@@ -116,12 +116,21 @@ public final class RemoteMediaFetcher: Sendable {
             if limits.allowsLoopback, Self.isLoopback(address) { continue }
             if let reason = AddressPolicy.refusal(for: address) {
                 throw MediaFetchError(
-                    "\(Self.shown(url)) points to \(address), \(reason). Gemgate fetches images only from public "
-                        + "internet addresses; send the image as a data: URL instead.",
-                    refusedBeforeConnecting: true)
+                    Self.refusalMessage(url: url, host: host, address: address, reason: reason), refusedBeforeConnecting: true)
             }
         }
         return addresses[0]
+    }
+
+    /// Why `url` is refused. A host written as an address is named with its range, which the
+    /// client already knows. A host name is not: what it resolves to, or even which kind of
+    /// private range, would let a client map the gateway's internal DNS one refusal at a time.
+    static func refusalMessage(url: URL, host: String, address: IPAddress, reason: String) -> String {
+        let advice = "Gemgate fetches images only from public internet addresses; send the image as a data: URL instead."
+        if IPAddress(text: host) != nil {
+            return "\(shown(url)) points to \(address), \(reason). \(advice)"
+        }
+        return "\(shown(url)): its host name does not resolve to a public internet address. \(advice)"
     }
 
     /// One request, to the checked address.

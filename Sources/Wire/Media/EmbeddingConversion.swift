@@ -12,22 +12,33 @@ public struct EmbeddingPlan: Sendable, Equatable {
     public let requestedModel: String
     /// The upstream model, without `models/`: call `models/{model}:batchEmbedContents`.
     public let model: String
-    /// The `batchEmbedContents` body.
-    public let body: JSONValue
+    /// The `batchEmbedContents` bodies, one call each, in order: Google takes at most
+    /// `EmbeddingConversion.batchSize` inputs per call.
+    public let batches: [JSONValue]
     public let encoding: Encoding
 }
 
 /// OpenAI `embeddings` ⇄ Gemini `batchEmbedContents`.
 public enum EmbeddingConversion {
+    /// Inputs per `batchEmbedContents` call: Google refuses more ("at most 100 requests can be
+    /// in one batch").
+    public static let batchSize = 100
+    /// Inputs per OpenAI request, as OpenAI allows.
+    public static let maxInputs = 2048
+
     /// Reads `{input, model, dimensions?, encoding_format?}`. `input` is a string or a list of
-    /// strings; token arrays cannot be sent to Gemini (it has no tokenizer endpoint that takes
-    /// OpenAI token ids) and are refused with a message saying so.
+    /// up to `maxInputs` strings; token arrays cannot be sent to Gemini (it has no tokenizer
+    /// endpoint that takes OpenAI token ids) and are refused with a message saying so.
     public static func plan(for request: JSONValue) throws(ConversionError) -> EmbeddingPlan {
         guard let requested = request["model"]?.stringValue?.trimmingSpaces, !requested.isEmpty else {
             throw ConversionError.invalid("model", "a model id is required.")
         }
-        let model = ModelVariant.strippingPrefix(requested)
+        let model = try ModelID.validated(requested)
         let texts = try inputs(request["input"])
+        guard texts.count <= maxInputs else {
+            throw ConversionError.invalid(
+                "input", "at most \(maxInputs) inputs can be embedded in one request; \(texts.count) were sent. Split them over several requests.")
+        }
         var dimensions: Int?
         if let value = request.present("dimensions") {
             guard let number = value.intValue, number > 0 else {
@@ -50,8 +61,10 @@ public enum EmbeddingConversion {
             if let dimensions { item["outputDimensionality"] = .int(Int64(dimensions)) }
             return .object(item)
         }
-        return EmbeddingPlan(
-            requestedModel: requested, model: model, body: ["requests": .array(requests)], encoding: encoding)
+        let batches = stride(from: 0, to: requests.count, by: batchSize).map { start -> JSONValue in
+            ["requests": .array(Array(requests[start..<min(start + batchSize, requests.count)]))]
+        }
+        return EmbeddingPlan(requestedModel: requested, model: model, batches: batches, encoding: encoding)
     }
 
     private static func inputs(_ input: JSONValue?) throws(ConversionError) -> [String] {
@@ -71,27 +84,46 @@ public enum EmbeddingConversion {
         }
     }
 
-    /// The OpenAI answer for Gemini's `{"embeddings":[{"values":[…]},…]}`:
-    /// `{object:"list", data:[{object:"embedding", index, embedding}], model, usage}`. Gemini
-    /// reports no token counts, so usage is zero.
-    public static func openAIResponse(from response: JSONValue, plan: EmbeddingPlan) throws(ConversionError) -> JSONValue {
-        guard let embeddings = response["embeddings"]?.arrayValue else {
-            throw ConversionError(.upstreamResponse, "The upstream answer has no embeddings.")
+    /// The OpenAI answer for Gemini's `{"embeddings":[{"values":[…]},…]}`, one per batch of the
+    /// plan, in order: `{object:"list", data:[{object:"embedding", index, embedding}], model,
+    /// usage}`, with `index` counting on across batches. The Gemini API reports no token counts,
+    /// so usage is zero unless an answer carries `usageMetadata` (Vertex does), then the sum.
+    public static func openAIResponse(from responses: [JSONValue], plan: EmbeddingPlan) throws(ConversionError) -> JSONValue {
+        guard responses.count == plan.batches.count else {
+            throw ConversionError(
+                .upstreamResponse, "Expected \(plan.batches.count) upstream answers for the embeddings, got \(responses.count).")
         }
         var data: [JSONValue] = []
-        for (index, embedding) in embeddings.enumerated() {
-            let values = (embedding["values"]?.arrayValue ?? []).compactMap(\.doubleValue)
-            let encoded: JSONValue = switch plan.encoding {
-            case .float: .array(values.map(JSONValue.double))
-            case .base64: .string(Float32Base64.encode(values))
+        var promptTokens: Int64 = 0
+        var totalTokens: Int64 = 0
+        for (batch, response) in zip(plan.batches, responses) {
+            guard let embeddings = response["embeddings"]?.arrayValue else {
+                throw ConversionError(.upstreamResponse, "The upstream answer has no embeddings.")
             }
-            data.append(["object": "embedding", "index": .int(Int64(index)), "embedding": encoded])
+            let expected = batch["requests"]?.arrayValue?.count ?? 0
+            guard embeddings.count == expected else {
+                throw ConversionError(
+                    .upstreamResponse, "The upstream answer has \(embeddings.count) embeddings for \(expected) inputs.")
+            }
+            for embedding in embeddings {
+                let values = (embedding["values"]?.arrayValue ?? []).compactMap(\.doubleValue)
+                let encoded: JSONValue = switch plan.encoding {
+                case .float: .array(values.map(JSONValue.double))
+                case .base64: .string(Float32Base64.encode(values))
+                }
+                data.append(["object": "embedding", "index": .int(Int64(data.count)), "embedding": encoded])
+            }
+            if let usage = response["usageMetadata"] {
+                let prompt = usage["promptTokenCount"]?.intValue ?? 0
+                promptTokens += Int64(prompt)
+                totalTokens += Int64(usage["totalTokenCount"]?.intValue ?? prompt)
+            }
         }
         return [
             "object": "list",
             "data": .array(data),
             "model": .string(plan.requestedModel),
-            "usage": ["prompt_tokens": 0, "total_tokens": 0],
+            "usage": ["prompt_tokens": .int(promptTokens), "total_tokens": .int(totalTokens)],
         ]
     }
 }

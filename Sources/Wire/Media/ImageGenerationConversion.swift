@@ -69,7 +69,8 @@ public enum ImageGenerationConversion {
         }
 
         let requestedModel = request["model"]?.stringValue.map(ModelVariant.strippingPrefix) ?? ""
-        let model = requestedModel.lowercased().hasPrefix("imagen") ? requestedModel : ModelVariant.strippingPrefix(defaultModel)
+        let model = try requestedModel.lowercased().hasPrefix("imagen")
+            ? ModelID.validated(requestedModel) : ModelVariant.strippingPrefix(defaultModel)
 
         var parameters: [String: JSONValue] = ["sampleCount": .int(Int64(count)), "personGeneration": "allow_adult"]
         if let aspectRatio { parameters["aspectRatio"] = .string(aspectRatio) }

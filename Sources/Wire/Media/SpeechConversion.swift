@@ -59,7 +59,7 @@ public enum SpeechConversion {
         }
         let requestedModel = request["model"]?.stringValue.map(ModelVariant.strippingPrefix) ?? ""
         let isGeminiTTS = requestedModel.lowercased().hasPrefix("gemini") && requestedModel.lowercased().contains("tts")
-        let model = isGeminiTTS ? requestedModel : ModelVariant.strippingPrefix(defaultModel)
+        let model = try isGeminiTTS ? ModelID.validated(requestedModel) : ModelVariant.strippingPrefix(defaultModel)
         let voice = resolveVoice(request["voice"]?.stringValue, defaultVoice: defaultVoice)
 
         let output: SpeechPlan.OutputFormat = request["response_format"]?.stringValue?.lowercased() == "pcm" ? .pcm : .wav

@@ -23,4 +23,11 @@ public struct ModelListSettings: Sendable, Equatable {
         self.thinkingModels = Set(thinkingModels.map(ModelVariant.strippingPrefix))
         self.filteredModels = Set(filteredModels.map(ModelVariant.strippingPrefix))
     }
+
+    /// Whether `model` (without `models/`) is in `FILTERED_MODELS`, ignoring case: a refusal
+    /// must not be sidestepped by spelling the name `Gemini-2.5-Pro`.
+    public func isFiltered(_ model: String) -> Bool {
+        let lowered = model.lowercased()
+        return filteredModels.contains { $0.lowercased() == lowered }
+    }
 }

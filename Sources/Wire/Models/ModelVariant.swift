@@ -38,14 +38,12 @@ public struct ModelVariant: Sendable, Equatable {
 
     /// Reads a client model id against the model lists.
     ///
-    /// - Throws: `ConversionError` with cause `.invalidRequest` for an empty id, `.modelNotFound`
-    ///   for a filtered model or a `-search` variant of a model not in `SEARCH_MODELS`.
+    /// - Throws: `ConversionError` with cause `.invalidRequest` for an empty id or one that is not
+    ///   a plain model name (`ModelID`), `.modelNotFound` for a filtered model or a `-search`
+    ///   variant of a model not in `SEARCH_MODELS`.
     public static func parse(_ id: String, modelLists: ModelListSettings) throws(ConversionError) -> ModelVariant {
         let trimmed = id.trimmingSpaces
-        let name = strippingPrefix(trimmed)
-        guard !name.isEmpty else {
-            throw ConversionError(.invalidRequest, "model: a model id is required.", param: "model")
-        }
+        let name = try ModelID.validated(trimmed)
         var base = name
         var search = false, image = false, nonThinking = false
         // Peel suffixes off the end until none applies; each may appear once.
@@ -68,7 +66,7 @@ public struct ModelVariant: Sendable, Equatable {
         guard !base.isEmpty else {
             throw ConversionError(.invalidRequest, "model: '\(trimmed)' names no model before its suffixes.", param: "model")
         }
-        if modelLists.filteredModels.contains(base) || modelLists.filteredModels.contains(name) {
+        if modelLists.isFiltered(base) || modelLists.isFiltered(name) {
             throw ConversionError(
                 .modelNotFound, "model: '\(trimmed)' is not available on this gateway (it is in FILTERED_MODELS).",
                 param: "model")

@@ -18,7 +18,7 @@ public enum OpenAIModelList {
         for model in geminiModels {
             guard let rawName = model["name"]?.stringValue else { continue }
             let id = ModelVariant.strippingPrefix(rawName)
-            guard !id.isEmpty, !modelLists.filteredModels.contains(id) else { continue }
+            guard !id.isEmpty, !modelLists.isFiltered(id) else { continue }
             let methods = Set((model["supportedGenerationMethods"]?.arrayValue ?? []).compactMap(\.stringValue))
             let canChat = methods.contains("generateContent")
             let canEmbed = methods.contains("embedContent") || methods.contains("batchEmbedContents")

@@ -176,10 +176,34 @@ struct MediaOrigin {
         ("::ffff:127.0.0.1", false), ("::ffff:10.0.0.1", false), ("::ffff:8.8.8.8", true), ("::127.0.0.1", false),
         ("64:ff9b::a00:1", false), ("2002:7f00:1::", false), ("2002:808:808::", true), ("2606:4700::1111", true),
         ("2001:4860:4860::8888", true), ("2001:db8::1", false),
+        // Local-use NAT64 (RFC 8215) may translate to any IPv4 address, private ones included.
+        ("64:ff9b:1::a00:1", false), ("64:ff9b:1:ffff::808:808", false), ("64:ff9b:2::1", true),
     ])
     func addressPolicy(address: String, allowed: Bool) throws {
         let parsed = try #require(IPAddress(text: address))
         #expect((AddressPolicy.refusal(for: parsed) == nil) == allowed, "\(address)")
+    }
+
+    /// A refusal names the address only when the client wrote it: for a host name, what it
+    /// resolves to (or which private range) would map the gateway's internal DNS for the client.
+    @Test func refusalsNameTheAddressOnlyWhenTheClientWroteIt() async throws {
+        let fetcher = RemoteMediaFetcher(eventLoopGroup: MultiThreadedEventLoopGroup.singleton)
+        func refusal(_ url: String) async -> MediaFetchError? {
+            do {
+                _ = try await fetcher.checkedAddress(for: URL(string: url)!)
+                return nil
+            } catch {
+                return error as? MediaFetchError
+            }
+        }
+        let named = try #require(await refusal("http://localhost:8080/x.png"))
+        #expect(named.refusedBeforeConnecting)
+        #expect(!named.message.contains("127.0.0.1") && !named.message.contains("::1") && !named.message.contains("loopback"))
+        #expect(named.message.contains("public internet") && named.message.contains("data: URL"), "\(named.message)")
+        let literal = try #require(await refusal("http://10.0.0.1/x.png"))
+        #expect(literal.message.contains("10.0.0.1") && literal.message.contains("private (10.0.0.0/8)"), "\(literal.message)")
+        let literal6 = try #require(await refusal("http://[64:ff9b:1::a00:1]/x.png"))
+        #expect(literal6.message.contains("local-use NAT64"), "\(literal6.message)")
     }
 
     @Test func resolverFindsEveryAddressOffTheEventLoop() async throws {

@@ -181,6 +181,23 @@ import Wire
         }
     }
 
+    /// Google refuses more than 100 inputs per batchEmbedContents call (the fake does too).
+    @Test func embeddingsOfMoreThan100InputsAreSentInBatches() async throws {
+        let key = openAIKey("embed-batches")
+        try await GatewayHarness.run(keys: [key]) { harness in
+            let texts = (0..<230).map { JSONValue.string("text \($0)") }
+            let reply = try await harness.openAIPost("/v1/embeddings", ["model": "text-embedding-004", "input": .array(texts)])
+            #expect(reply.status == 200, "\(reply.body)")
+            let data = reply.json?["data"]?.arrayValue ?? []
+            #expect(data.compactMap { $0["index"]?.intValue } == Array(0..<230))
+            let calls = harness.upstreamCalls(key: key).filter { $0.path.hasSuffix(":batchEmbedContents") }
+            #expect(calls.count == 3)
+            // The vector for an input is the one the fake gives that text alone.
+            let single = try await harness.openAIPost("/v1/embeddings", ["model": "text-embedding-004", "input": "text 150"])
+            #expect(data.count == 230 && data[150]["embedding"] == single.json?["data"]?[0]?["embedding"])
+        }
+    }
+
     @Test func paidKeyServesImageGeneration() async throws {
         let pool = openAIKey("img-pool")
         let paid = openAIKey("img-paid")

@@ -13,7 +13,7 @@ struct GeminiMethodHandler: Sendable {
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let action = try GeminiModelAction(context.parameters.get("model") ?? "")
         let settings = services.settings.current
-        if settings.filteredModels.contains(action.model) {
+        if settings.isFilteredModel(action.model) {
             throw GatewayError.modelNotFound(action.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
         }
         let body = try await RequestBodyReader.readJSON(request, limit: settings.maxRequestBodyBytes)

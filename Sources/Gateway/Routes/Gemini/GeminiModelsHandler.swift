@@ -29,9 +29,9 @@ struct GeminiModelsHandler: Sendable {
     }
 
     private func visibleModels(context: GatewayRequestContext) async throws(GatewayError) -> [JSONValue] {
-        let filtered = Set(services.settings.current.filteredModels)
+        let settings = services.settings.current
         return try await services.models.models(tokenFingerprint: context.client?.tokenFingerprint)
-            .filter { !filtered.contains($0.modelID ?? "") }
+            .filter { !settings.isFilteredModel($0.modelID ?? "") }
     }
 }
 

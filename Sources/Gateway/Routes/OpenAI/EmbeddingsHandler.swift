@@ -3,7 +3,9 @@ import NIOCore
 import Wire
 
 /// `POST embeddings` → `models/{model}:batchEmbedContents` (string or list input, `dimensions`,
-/// `encoding_format` float or base64).
+/// `encoding_format` float or base64). Google takes at most 100 inputs per call, so a longer
+/// list goes out in several calls, one after the other (each may retry on another key), and the
+/// answers are joined in order.
 struct EmbeddingsHandler: Sendable {
     let services: GatewayServices
 
@@ -16,17 +18,20 @@ struct EmbeddingsHandler: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if settings.filteredModels.contains(plan.model) {
+        if settings.isFilteredModel(plan.model) {
             throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
         }
-        let call = UpstreamCall(
-            request: UpstreamRequest(
-                method: .POST, path: "models/\(plan.model):batchEmbedContents", body: ByteBuffer(bytes: plan.body.serialized())),
-            model: plan.model, tokenFingerprint: context.client?.tokenFingerprint,
-            bodyForErrorLog: settings.recordRequestBody ? String(buffer: body.bytes) : nil)
-        let answer = try await UpstreamAnswer.json(try await services.dispatcher.send(call))
+        var answers: [JSONValue] = []
+        for batch in plan.batches {
+            let call = UpstreamCall(
+                request: UpstreamRequest(
+                    method: .POST, path: "models/\(plan.model):batchEmbedContents", body: ByteBuffer(bytes: batch.serialized())),
+                model: plan.model, tokenFingerprint: context.client?.tokenFingerprint,
+                bodyForErrorLog: settings.recordRequestBody ? String(buffer: body.bytes) : nil)
+            answers.append(try await UpstreamAnswer.json(try await services.dispatcher.send(call)))
+        }
         do {
-            return .json(try EmbeddingConversion.openAIResponse(from: answer, plan: plan))
+            return .json(try EmbeddingConversion.openAIResponse(from: answers, plan: plan))
         } catch {
             throw GatewayError.conversion(error)
         }

@@ -22,18 +22,24 @@ struct GoogleOpenAIRelay: Sendable {
             request: UpstreamRequest(method: .GET, path: "models", surface: .openAICompatible),
             model: ModelCatalog.listingScope, tokenFingerprint: context.client?.tokenFingerprint)
         let answer = try await UpstreamAnswer.json(try await services.dispatcher.send(call))
-        let filtered = Set(services.settings.current.filteredModels)
+        let settings = services.settings.current
         let models = (answer["data"]?.arrayValue ?? []).map(normalized)
-            .filter { !filtered.contains($0["id"]?.stringValue ?? "") }
+            .filter { !settings.isFilteredModel($0["id"]?.stringValue ?? "") }
         var list = answer.objectValue ?? ["object": "list"]
         list["data"] = .array(models)
         return .json(.object(list))
     }
 
     func getModel(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        // The path parameter arrives percent-encoded; it is checked decoded, as Google reads it.
         let requested = context.parameters.get("model") ?? ""
-        let id = requested.hasPrefix("models/") ? String(requested.dropFirst(7)) : requested
-        if services.settings.current.filteredModels.contains(id) {
+        let id: String
+        do {
+            id = try ModelID.validated(requested.removingPercentEncoding ?? requested)
+        } catch {
+            throw GatewayError.conversion(error)
+        }
+        if services.settings.current.isFilteredModel(id) {
             throw GatewayError.modelNotFound(id, reason: "is turned off on this gateway (FILTERED_MODELS).")
         }
         let call = UpstreamCall(
@@ -49,10 +55,13 @@ struct GoogleOpenAIRelay: Sendable {
     func post(_ path: String, _ request: Request, context: GatewayRequestContext) async throws -> Response {
         let settings = services.settings.current
         let body = try await RequestBodyReader.readJSON(request, limit: settings.maxRequestBodyBytes)
-        let requestedModel = body.json["model"]?.stringValue ?? ""
-        let model = requestedModel.hasPrefix("models/") ? String(requestedModel.dropFirst(7)) : requestedModel
-        guard !model.isEmpty else { throw GatewayError.badRequest("model: a model id is required.", param: "model") }
-        if settings.filteredModels.contains(model) {
+        let model: String
+        do {
+            model = try ModelID.validated(body.json["model"]?.stringValue ?? "")
+        } catch {
+            throw GatewayError.conversion(error)
+        }
+        if settings.isFilteredModel(model) {
             throw GatewayError.modelNotFound(model, reason: "is turned off on this gateway (FILTERED_MODELS).")
         }
         let call = UpstreamCall(

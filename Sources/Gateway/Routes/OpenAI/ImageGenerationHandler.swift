@@ -18,6 +18,9 @@ struct ImageGenerationHandler: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
+        if settings.isFilteredModel(plan.model) {
+            throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
+        }
         let paidKey = settings.paidKey.trimmingCharacters(in: .whitespaces)
         let call = UpstreamCall(
             request: UpstreamRequest(

@@ -73,13 +73,14 @@ public struct ChatRequestConverter: Sendable {
         if !functions.declarations.isEmpty {
             // Built-in tools are not mixed with function declarations: Gemini has refused the
             // combination ("Tool use with function calling is unsupported").
-            tools.append(["functionDeclarations": .array(functions.declarations)])
-            if let calling = try ToolChoice.functionCallingConfig(
+            let choice = try ToolChoice.decide(
                 toolChoice: request.present("tool_choice"), legacyFunctionCall: request.present("function_call"),
                 declaredNames: functions.names)
-            {
-                toolConfig = ["functionCallingConfig": calling]
-            }
+            let declarations = choice.onlyFunctions.map { only in
+                functions.declarations.filter { only.contains($0["name"]?.stringValue ?? "") }
+            } ?? functions.declarations
+            tools.append(["functionDeclarations": .array(declarations)])
+            if let calling = choice.config { toolConfig = ["functionCallingConfig": calling] }
         } else {
             let search = variant.search || functions.wantsGoogleSearch || request.present("web_search_options") != nil
             if search { tools.append(["googleSearch": [:]]) }
@@ -107,12 +108,13 @@ public struct ChatRequestConverter: Sendable {
         if !generation.isEmpty { body["generationConfig"] = .object(generation) }
         if let cached = google.cachedContent { body["cachedContent"] = .string(cached) }
 
-        let stream = request["stream"]?.boolValue ?? false
+        let flags = try StreamFlags(request)
         return ChatRequestPlan(
             model: variant,
-            stream: stream,
-            includeUsage: stream && (request.value(at: "stream_options", "include_usage")?.boolValue ?? false),
+            stream: flags.stream,
+            includeUsage: flags.includeUsage,
             body: .object(body),
-            response: ChatResponseOptions(requestedModel: variant.requested, showSearchLinks: settings.showSearchLink))
+            // A sources list appended to a JSON answer would make it invalid JSON.
+            response: ChatResponseOptions(requestedModel: variant.requested, showSearchLinks: settings.showSearchLink && !wantsJSON))
     }
 }

@@ -42,10 +42,16 @@ enum JSONSchemaCleaner {
         return transform(.object(node))
     }
 
+    /// At most this many schema nodes are produced by inlining. Each `$ref` copies its target,
+    /// so definitions that each refer twice to the next grow as 2ⁿ (n = 18 took seconds and
+    /// megabytes); past the budget the schema is sent with its `$defs` instead.
+    static let inliningNodeBudget = 10_000
+
     /// Replaces local `$ref`s (`#/$defs/X`, `#/definitions/X`) with the schemas they name and
     /// drops the definitions. A `$ref` with sibling keywords keeps them (they refine the target).
-    /// A recursive or external reference cannot be inlined; the schema is then returned as it was,
-    /// and Gemini, which understands `$ref` and `$defs`, resolves it itself.
+    /// A recursive or external reference cannot be inlined, nor a schema that would grow past
+    /// `inliningNodeBudget`; the schema is then returned as it was, and Gemini, which
+    /// understands `$ref` and `$defs` in `responseJsonSchema`, resolves it itself.
     static func inliningReferences(_ schema: JSONValue) -> JSONValue {
         guard case .object(let root) = schema, containsReference(schema) else { return schema }
         var definitions: [String: JSONValue] = [:]
@@ -54,7 +60,7 @@ enum JSONSchemaCleaner {
                 definitions["#/\(keyword)/\(name)"] = value
             }
         }
-        var resolver = ReferenceResolver(definitions: definitions)
+        var resolver = ReferenceResolver(definitions: definitions, nodeBudget: inliningNodeBudget)
         guard let inlined = resolver.resolve(schema) else { return schema }
         return inlined.removingKeys(["$defs", "definitions"])
     }
@@ -73,12 +79,19 @@ enum JSONSchemaCleaner {
     private struct ReferenceResolver {
         let definitions: [String: JSONValue]
         var expanding: [String] = []
+        /// Schema nodes that may still be produced; inlining gives up when it runs out.
+        var nodeBudget: Int
 
-        init(definitions: [String: JSONValue]) { self.definitions = definitions }
+        init(definitions: [String: JSONValue], nodeBudget: Int) {
+            self.definitions = definitions
+            self.nodeBudget = nodeBudget
+        }
 
-        /// nil when a reference is recursive or unknown.
+        /// nil when a reference is recursive or unknown, or the budget ran out.
         mutating func resolve(_ schema: JSONValue) -> JSONValue? {
             guard case .object(var node) = schema else { return schema }
+            nodeBudget -= 1
+            guard nodeBudget >= 0 else { return nil }
             if let reference = node["$ref"]?.stringValue {
                 let key = Self.unescape(reference)
                 guard let target = definitions[key], !expanding.contains(key) else { return nil }

@@ -10,19 +10,22 @@ struct SamplingParameters {
         var fields: [String: JSONValue] = [:]
         if let value = try number("temperature") { fields["temperature"] = .number(value) }
         if let value = try number("top_p") { fields["topP"] = .number(value) }
-        if let value = try number("top_k"), value > 0 { fields["topK"] = .int(Int64(value.rounded())) }
+        if let value = try number("top_k"), value > 0 { fields["topK"] = .int(try whole("top_k", value)) }
         // SillyTavern and KoboldAI-style clients send -1 for "random", which is Gemini's default.
-        if let value = try number("seed"), value >= 0 { fields["seed"] = .int(Int64(value.rounded())) }
+        if let value = try number("seed"), value >= 0 { fields["seed"] = .int(try whole("seed", value)) }
 
         // max_completion_tokens is the current name; max_tokens the deprecated one. Values ≤ 0
         // (some clients send 0 for "unlimited") are left out.
         let maxCompletionTokens = try number("max_completion_tokens")
         let legacyMaxTokens = try number("max_tokens")
-        if let maxTokens = maxCompletionTokens ?? legacyMaxTokens, maxTokens > 0 { fields["maxOutputTokens"] = .int(Int64(maxTokens.rounded())) }
+        let maxTokensName = maxCompletionTokens != nil ? "max_completion_tokens" : "max_tokens"
+        if let maxTokens = maxCompletionTokens ?? legacyMaxTokens, maxTokens > 0 {
+            fields["maxOutputTokens"] = .int(try whole(maxTokensName, maxTokens))
+        }
 
         if let value = try number("n") {
             guard value >= 1 else { throw ConversionError.invalid("n", "n must be at least 1.") }
-            fields["candidateCount"] = .int(Int64(value.rounded()))
+            fields["candidateCount"] = .int(try whole("n", value))
         }
 
         // Penalties: refused by Gemini 3; a zero (NextChat and others always send 0) means
@@ -49,6 +52,15 @@ struct SamplingParameters {
             throw ConversionError.invalid(key, "\(key) must be a number.")
         }
         return number
+    }
+
+    /// A number for one of Gemini's int32 fields, rounded. A value out of that range is refused
+    /// here: Gemini would refuse it too, and converting a huge double with `Int64(_:)` traps.
+    private func whole(_ key: String, _ value: Double) throws(ConversionError) -> Int64 {
+        guard let integer = Int64(exactly: value.rounded()), integer <= Int64(Int32.max) else {
+            throw ConversionError.invalid(key, "\(key) must be a whole number no larger than \(Int32.max); \(value) is out of range.")
+        }
+        return integer
     }
 
     /// A string or a list of strings; Gemini takes at most 5, so the rest are dropped.

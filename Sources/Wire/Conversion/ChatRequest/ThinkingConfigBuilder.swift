@@ -33,7 +33,9 @@ struct ThinkingConfigBuilder {
             }
         }
         if let budget = budgetMap[variant.base] {
-            var value = Int64(budget.rounded())
+            // Kept within Gemini's int32 field: a mistyped huge budget (1e20) in the setting
+            // would otherwise trap in `Int64(_:)` on every request for the model.
+            var value = Int64(min(max(budget.rounded(), Double(Int32.min)), Double(Int32.max)))
             if value == 0, family.cannotDisableThinking { value = 128 }
             return value == 0 ? ["thinkingBudget": 0] : withThoughts(["thinkingBudget": .int(value)])
         }
