@@ -18,11 +18,7 @@ enum KeySelection {
             return counts.map(\.key).filter { configured.contains($0) }
         }
         if let filter = body["filter"]?.stringValue {
-            let pairs = filter.split(separator: "&").map { pair -> (String, String) in
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                return (parts[0], parts.count > 1 ? parts[1] : "")
-            }
-            let query = KeyListQuery(PageQuery(pairs))
+            let query = KeyListQuery(PageQuery(FormBody.pairs(filter)))
             return snapshot.filter(query.matches).map(\.key)
         }
         throw GatewayError.badRequest("Say which keys: \"ids\", \"errorCode\" or \"filter\".")
