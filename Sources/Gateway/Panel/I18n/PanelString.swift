@@ -38,6 +38,7 @@ enum PanelString: String, CaseIterable, Sendable {
     // Key actions (answers)
     case noKeysSelected, verificationBusy, verificationNotFound, keyNotFound
     case keysReset, keysEnabled, keysDisabled, keysDeleted, confirmDeleteLastKey
+    case unknownKeyStatus, keyFilterNotANumber, keyFilterEmpty
     case verifyValid, verifyRateLimited, verifyInvalid, verifyInconclusive, unknownPeriod
 
     // Settings
@@ -221,6 +222,13 @@ enum PanelString: String, CaseIterable, Sendable {
         case .confirmDeleteLastKey:
             LocalizedText(en: "This deletes every remaining key: the gateway will answer no calls until you add keys. Delete anyway?",
                           zh: "这将删除剩余的全部密钥：在添加新密钥之前网关将无法处理任何调用。仍要删除吗？")
+        case .unknownKeyStatus:
+            LocalizedText(en: "There is no key status “{0}”; use one of: {1}.", zh: "没有“{0}”这种密钥状态，可用的状态：{1}。")
+        case .keyFilterNotANumber:
+            LocalizedText(en: "{0} must be a whole number, not “{1}”.", zh: "{0} 必须是整数，而不是“{1}”。")
+        case .keyFilterEmpty:
+            LocalizedText(en: "The filter names no condition. To act on every key, say so: {0}.",
+                          zh: "筛选条件为空。如需对全部密钥操作，请明确写出 {0}。")
         case .verifyValid: LocalizedText(en: "The key works.", zh: "密钥有效。")
         case .verifyRateLimited:
             LocalizedText(en: "The key works but is rate-limited for the test model.", zh: "密钥有效，但测试模型已被限流。")
