@@ -18,6 +18,7 @@ enum PanelString: String, CaseIterable, Sendable {
     case copy, details, delete, show, hide, apply, model, time, statusCode, latency, outcome, success, failure
     case calls, errorType, columnID, from, to, clearFilters, previousPage, nextPage, pagination, rowsTotal
     case pageSize, perPage, pageOf, milliseconds, enabled, listSeparator, loading, requestFailed, done
+    case requestTooLarge
 
     // Monitor
     case keyCounts, keysTotal, statusAll, statusActive, statusCooling, statusInvalid, statusDisabled
@@ -135,6 +136,9 @@ enum PanelString: String, CaseIterable, Sendable {
         case .requestFailed:
             LocalizedText(en: "The request failed. Check the connection and try again.", zh: "请求失败，请检查网络后重试。")
         case .done: LocalizedText(en: "Done.", zh: "已完成。")
+        case .requestTooLarge:
+            LocalizedText(en: "The request body is larger than {0}, the most this address accepts.",
+                          zh: "请求体超过了此地址允许的上限 {0}。")
 
         case .keyCounts: LocalizedText(en: "Keys by status", zh: "各状态密钥数量")
         case .keysTotal: LocalizedText(en: "All keys", zh: "全部密钥")

@@ -53,8 +53,9 @@ struct AdminSessionMiddleware: RouterMiddleware {
             }
         }
         var request = request
+        let language = LanguageChoice.resolve(request, sessionLanguage: session.language).language
         if Self.isChange(request.method) {
-            let presented = try await csrfToken(in: &request)
+            let presented = try await csrfToken(in: &request, t: Translator(language: language))
             guard let presented, Secret.constantTimeEquals(presented, session.csrfToken) else {
                 throw GatewayError(
                     status: 403, googleStatus: "PERMISSION_DENIED", openAIType: "invalid_request_error",
@@ -62,9 +63,7 @@ struct AdminSessionMiddleware: RouterMiddleware {
             }
         }
         var context = context
-        context.adminSession = AdminSessionInfo(
-            sessionID: session.id, csrfToken: session.csrfToken,
-            language: LanguageChoice.resolve(request, sessionLanguage: session.language).language)
+        context.adminSession = AdminSessionInfo(sessionID: session.id, csrfToken: session.csrfToken, language: language)
         return try await next(request, context)
     }
 
@@ -73,11 +72,11 @@ struct AdminSessionMiddleware: RouterMiddleware {
     }
 
     /// The token from the header, or from a form body (which is then kept for the handler).
-    private func csrfToken(in request: inout Request) async throws -> String? {
+    private func csrfToken(in request: inout Request, t: Translator) async throws -> String? {
         if let header = request.headers[Self.csrfHeader] { return header }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { return nil }
-        let body = try await request.collectBody(upTo: 1 << 20)
+        let body = try await PanelBodyReader.collect(&request, upTo: 1 << 20, t: t)
         return FormBody.fields(String(buffer: body))[Self.csrfField]
     }
 

@@ -10,7 +10,7 @@ enum KeyAPI {
             try await list(request, context: context, services: services)
         }
         api.post("keys/reveal") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             let directory = KeyDirectory(keys: services.pool.configuredKeys)
             let ids = AdminAPI.strings(body["ids"], limit: 10_000)
             var keys: [String: JSONValue] = [:]
@@ -22,7 +22,7 @@ enum KeyAPI {
         }
         api.post("keys/verify") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let keys = try await KeySelection.keys(try await AdminAPI.body(request), services: services, t: t)
+            let keys = try await KeySelection.keys(try await AdminAPI.body(request, context), services: services, t: t)
             guard !keys.isEmpty else { throw AdminAPI.error(400, t(.noKeysSelected)) }
             guard let job = services.panel.verificationJobs.start(keys) else {
                 throw AdminAPI.error(429, t(.verificationBusy))
@@ -79,7 +79,7 @@ enum KeyAPI {
 
     static func action(_ request: Request, context: GatewayRequestContext, services: GatewayServices) async throws -> Response {
         let t = AdminAPI.translator(context)
-        let body = try await AdminAPI.body(request)
+        let body = try await AdminAPI.body(request, context)
         let keys = try await KeySelection.keys(body, services: services, t: t)
         guard !keys.isEmpty else { throw AdminAPI.error(400, t(.noKeysSelected)) }
         let pool = services.pool

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// Headers on every panel response (pages, API, assets, login): a strict Content-Security-Policy
 /// (scripts and styles only from our own files, nothing inline, no frames, forms post only to
@@ -24,7 +25,12 @@ struct PanelSecurityHeadersMiddleware: RouterMiddleware {
         } catch let error as GatewayError {
             response = error.response(for: .gateway)
         } catch let error as HTTPError {
-            response = ErrorRenderingMiddleware.translate(error, path: request.uri.path).response(for: .gateway)
+            response = ErrorRenderingMiddleware.translate(error, path: request.uri.path, uploadLimit: context.maxUploadSize)
+                .response(for: .gateway)
+        } catch let error as NIOTooManyBytesError {
+            // A body read without `PanelBodyReader`: still the sender's 413, never a 500.
+            let t = AdminAPI.translator(for: request)
+            response = PanelBodyReader.tooLarge(limit: error.maxBytes ?? context.maxUploadSize, t: t).response(for: .gateway)
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

@@ -6,12 +6,12 @@ import Wire
 enum SettingsAPI {
     static func register(on api: RouterGroup<GatewayRequestContext>, services: GatewayServices) {
         api.put("config") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             return await SettingsSaving.save(body, services: services, t: AdminAPI.translator(context))
         }
 
         api.post("config/keys/preview") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             let mode = body["mode"]?.stringValue.flatMap(PastedKeys.Mode.init(rawValue:)) ?? .add
             let pasted = PastedKeys(text: body["text"]?.stringValue ?? "", current: services.settings.current.apiKeys, mode: mode)
             let t = AdminAPI.translator(context)
@@ -26,7 +26,7 @@ enum SettingsAPI {
 
         api.post("config/reveal") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             guard let name = body["name"]?.stringValue, let definition = SettingCatalog.definition(name),
                   definition.isSecret, definition != SettingCatalog.keyWeights
             else { throw AdminAPI.error(400, t(.cannotReveal)) }
@@ -53,7 +53,7 @@ enum SettingsAPI {
 
         api.post("config/reset") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             guard body["confirm"]?.boolValue == true else { throw AdminAPI.error(400, t(.resetNeedsConfirmation)) }
             let before = services.settings.current
             let plan = EnvironmentReset.plan(
