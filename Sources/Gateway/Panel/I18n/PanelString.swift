@@ -48,7 +48,7 @@ enum PanelString: String, CaseIterable, Sendable {
     case currentKeys, manageKeysOnMonitor, pasteKeysPlaceholder, pasteMode, pasteModeAdd, pasteModeReplace
     case keyWeightsHint
     case settingsSaved, settingsSavedLoginAgain, settingsRefused, settingsStorageFailed, nothingToSave
-    case adminTokenEmpty, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
+    case adminTokenEmpty, adminTokenTooShort, adminTokenSpaces, adminTokenIsClientToken, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
     case pasteFound, pasteDuplicates, pasteAlreadyPresent, pasteWillAdd, pasteWillReplace
     case cannotReveal, adminTokenNeverShown, adminTokenWithheld
     case confirmReset, resetNeedsConfirmation, settingsResetDone, resetKeptKeys, resetKeptAdminToken, loginAgainNewToken
@@ -282,6 +282,14 @@ enum PanelString: String, CaseIterable, Sendable {
             LocalizedText(en: "The database refused the change; nothing was applied. Try again.", zh: "数据库拒绝了此次修改，未应用任何更改，请重试。")
         case .nothingToSave: LocalizedText(en: "Nothing changed.", zh: "没有需要保存的修改。")
         case .adminTokenEmpty: LocalizedText(en: "The admin token cannot be empty.", zh: "管理员令牌不能为空。")
+        case .adminTokenTooShort:
+            LocalizedText(en: "The admin token needs at least {0} characters.", zh: "管理员令牌至少需要 {0} 个字符。")
+        case .adminTokenSpaces:
+            LocalizedText(en: "The admin token cannot begin or end with a space or a line break.",
+                          zh: "管理员令牌的开头和结尾不能是空格或换行。")
+        case .adminTokenIsClientToken:
+            LocalizedText(en: "The admin token cannot also be a client token (ALLOWED_TOKENS): every client could then log in to the panel.",
+                          zh: "管理员令牌不能同时是客户端令牌（ALLOWED_TOKENS），否则每个客户端都能登录管理面板。")
         case .noKeysInPaste:
             LocalizedText(en: "No key was found in the pasted text.", zh: "在粘贴的文本中没有找到密钥。")
         case .noKeysInPasteShort: LocalizedText(en: "No key found.", zh: "未找到密钥。")

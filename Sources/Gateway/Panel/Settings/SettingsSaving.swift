@@ -51,14 +51,16 @@ enum SettingsSaving {
 
     static func changes(from body: JSONValue, current: Settings, validator: SettingValidator) -> Outcome {
         var outcome = Outcome()
+        var typedAdminToken: String?
         for (name, raw) in body["values"]?.objectValue ?? [:] {
             guard let definition = SettingCatalog.definition(name), let text = raw.scalarText else {
                 outcome.problems.append(.init(setting: name, message: LocalizedText(
                     en: "Unknown setting \(name).", zh: "未知的设置项 \(name)。")))
                 continue
             }
-            if definition == SettingCatalog.authToken && text.trimmingCharacters(in: .whitespaces).isEmpty {
-                outcome.problems.append(.init(setting: name, message: PanelString.adminTokenEmpty.text))
+            if definition == SettingCatalog.authToken {
+                // Checked below, against the client tokens this save leaves.
+                typedAdminToken = text
                 continue
             }
             do {
@@ -70,6 +72,15 @@ enum SettingsSaving {
                 }
             } catch {
                 outcome.problems.append(.init(setting: name, message: error.message))
+            }
+        }
+
+        if let typed = typedAdminToken {
+            let clientTokens = outcome.changes[SettingCatalog.allowedTokens.name]?.list ?? current.allowedTokens
+            if let problem = AdminTokenRule.problem(typed, stored: current.authToken, clientTokens: clientTokens) {
+                outcome.problems.append(.init(setting: SettingCatalog.authToken.name, message: problem))
+            } else {
+                outcome.changes[SettingCatalog.authToken.name] = .text(typed)
             }
         }
 
