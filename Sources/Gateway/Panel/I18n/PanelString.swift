@@ -18,7 +18,8 @@ enum PanelString: String, CaseIterable, Sendable {
     case copy, details, delete, show, hide, apply, model, time, statusCode, latency, outcome, success, failure
     case calls, errorType, columnID, from, to, clearFilters, previousPage, nextPage, pagination, rowsTotal
     case pageSize, perPage, pageOf, milliseconds, enabled, listSeparator, loading, requestFailed, done
-    case requestTooLarge
+    case requestTooLarge, bodyNotJSONObject, panelRequestFailed, panelFileNotFound
+    case sessionMissing, sessionUnchecked, csrfRefused
 
     // Monitor
     case keyCounts, keysTotal, statusAll, statusActive, statusCooling, statusInvalid, statusDisabled
@@ -39,7 +40,7 @@ enum PanelString: String, CaseIterable, Sendable {
     // Key actions (answers)
     case noKeysSelected, verificationBusy, verificationNotFound, keyNotFound
     case keysReset, keysEnabled, keysDisabled, keysDeleted, confirmDeleteLastKey
-    case unknownKeyStatus, keyFilterNotANumber, keyFilterEmpty
+    case unknownKeyStatus, keyFilterNotANumber, keyFilterEmpty, sayWhichKeys, unknownKeyAction
     case verifyValid, verifyRateLimited, verifyInvalid, verifyInconclusive, unknownPeriod
 
     // Settings
@@ -139,6 +140,19 @@ enum PanelString: String, CaseIterable, Sendable {
         case .requestTooLarge:
             LocalizedText(en: "The request body is larger than {0}, the most this address accepts.",
                           zh: "请求体超过了此地址允许的上限 {0}。")
+        case .bodyNotJSONObject: LocalizedText(en: "The request body must be a JSON object.", zh: "请求体必须是 JSON 对象。")
+        case .panelRequestFailed:
+            LocalizedText(en: "The panel could not handle this request ({0}).", zh: "面板无法处理此请求（{0}）。")
+        case .panelFileNotFound: LocalizedText(en: "There is no such panel file.", zh: "面板中没有这个文件。")
+        case .sessionMissing:
+            LocalizedText(en: "Log in to the admin panel first: the session is missing or has expired.",
+                          zh: "请先登录管理面板：会话不存在或已过期。")
+        case .sessionUnchecked:
+            LocalizedText(en: "The admin session could not be checked because the database does not answer; log in again once it is back.",
+                          zh: "数据库无响应，无法验证管理会话；请在数据库恢复后重新登录。")
+        case .csrfRefused:
+            LocalizedText(en: "This change needs the page's CSRF token. Reload the page and try again.",
+                          zh: "此操作需要页面的 CSRF 令牌，请刷新页面后重试。")
 
         case .keyCounts: LocalizedText(en: "Keys by status", zh: "各状态密钥数量")
         case .keysTotal: LocalizedText(en: "All keys", zh: "全部密钥")
@@ -233,6 +247,9 @@ enum PanelString: String, CaseIterable, Sendable {
         case .keyFilterEmpty:
             LocalizedText(en: "The filter names no condition. To act on every key, say so: {0}.",
                           zh: "筛选条件为空。如需对全部密钥操作，请明确写出 {0}。")
+        case .sayWhichKeys: LocalizedText(en: "Say which keys, with {0}.", zh: "请用 {0} 指明要操作的密钥。")
+        case .unknownKeyAction:
+            LocalizedText(en: "Unknown action “{0}”; use one of: {1}.", zh: "未知的操作“{0}”，可用的操作：{1}。")
         case .verifyValid: LocalizedText(en: "The key works.", zh: "密钥有效。")
         case .verifyRateLimited:
             LocalizedText(en: "The key works but is rate-limited for the test model.", zh: "密钥有效，但测试模型已被限流。")

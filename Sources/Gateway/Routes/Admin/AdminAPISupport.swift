@@ -6,9 +6,10 @@ enum AdminAPI {
     /// The request's JSON body (an object), within `limit` bytes.
     static func body(_ request: Request, _ context: GatewayRequestContext, limit: Int = 16 << 20) async throws -> JSONValue {
         var request = request
-        let buffer = try await PanelBodyReader.collect(&request, upTo: limit, t: translator(context))
+        let t = translator(context)
+        let buffer = try await PanelBodyReader.collect(&request, upTo: limit, t: t)
         guard let value = JSONValue(parsing: buffer.readableBytesView), value.objectValue != nil else {
-            throw GatewayError.badRequest("The request body must be a JSON object.")
+            throw error(400, t(.bodyNotJSONObject))
         }
         return value
     }

@@ -106,7 +106,8 @@ enum KeyAPI {
                 "message": .string(VerificationReport.sentence(result, t: t)),
             ]))
         default:
-            throw GatewayError.badRequest("Unknown action; use reset, enable, disable, delete or verify.")
+            let action = body["action"]?.scalarText ?? ""
+            throw AdminAPI.error(400, t(.unknownKeyAction, action, "reset, enable, disable, delete, verify"))
         }
     }
 

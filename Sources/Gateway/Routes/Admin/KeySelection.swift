@@ -27,7 +27,7 @@ enum KeySelection {
             }
             return snapshot.filter(query.matches).map(\.key)
         }
-        throw GatewayError.badRequest("Say which keys: \"ids\", \"errorCode\" or \"filter\".")
+        throw AdminAPI.error(400, t(.sayWhichKeys, "\"ids\", \"errorCode\", \"filter\""))
     }
 
     /// A refused filter as a 400 in the admin's language.
