@@ -45,7 +45,7 @@ enum PanelString: String, CaseIterable, Sendable {
 
     // Settings
     case settingGroups, save, resetToEnvironment, settingsHint, onePerLine, jsonObjectHint, notSet, unchangedSecret
-    case secretListPlaceholder, currentItems, generate, generateToken, adminTokenUnchanged, adminTokenChangeHint
+    case secretListPlaceholder, secretMapPlaceholder, currentItems, generate, generateToken, adminTokenUnchanged, adminTokenChangeHint
     case currentKeys, manageKeysOnMonitor, pasteKeysPlaceholder, pasteMode, pasteModeAdd, pasteModeReplace
     case keyWeightsHint
     case settingsSaved, settingsSavedLoginAgain, settingsRefused, settingsStorageFailed, nothingToSave
@@ -271,6 +271,9 @@ enum PanelString: String, CaseIterable, Sendable {
         case .secretListPlaceholder:
             LocalizedText(en: "Type the complete new list to replace it, or press Show to edit the current one.",
                           zh: "输入完整的新列表以替换，或点击“显示”编辑当前列表。")
+        case .secretMapPlaceholder:
+            LocalizedText(en: "Type a complete new JSON object to replace it, or press Show to edit the current one.",
+                          zh: "输入完整的新 JSON 对象以替换，或点击“显示”编辑当前内容。")
         case .currentItems: LocalizedText(en: "{0} configured:", zh: "当前 {0} 项：")
         case .generate: LocalizedText(en: "Generate", zh: "生成")
         case .generateToken: LocalizedText(en: "Add a generated token", zh: "添加随机令牌")
