@@ -49,7 +49,7 @@ enum PanelString: String, CaseIterable, Sendable {
     case currentKeys, manageKeysOnMonitor, pasteKeysPlaceholder, pasteMode, pasteModeAdd, pasteModeReplace
     case keyWeightsHint
     case settingsSaved, settingsSavedLoginAgain, settingsRefused, settingsStorageFailed, nothingToSave
-    case adminTokenEmpty, adminTokenTooShort, adminTokenSpaces, adminTokenIsClientToken, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
+    case settingValueNotText, adminTokenEmpty, adminTokenTooShort, adminTokenSpaces, adminTokenIsClientToken, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
     case pasteFound, pasteDuplicates, pasteAlreadyPresent, pasteWillAdd, pasteWillReplace
     case cannotReveal, adminTokenNeverShown, adminTokenWithheld
     case confirmReset, resetNeedsConfirmation, settingsResetDone, resetKeptKeys, resetKeptAdminToken, loginAgainNewToken
@@ -301,6 +301,9 @@ enum PanelString: String, CaseIterable, Sendable {
         case .settingsStorageFailed:
             LocalizedText(en: "The database refused the change; nothing was applied. Try again.", zh: "数据库拒绝了此次修改，未应用任何更改，请重试。")
         case .nothingToSave: LocalizedText(en: "Nothing changed.", zh: "没有需要保存的修改。")
+        case .settingValueNotText:
+            LocalizedText(en: "The value must be sent as text, a number or a boolean, not as a list or an object (write those as JSON text).",
+                          zh: "值必须以文本、数字或布尔值发送，而不是列表或对象（列表和对象请写成 JSON 文本）。")
         case .adminTokenEmpty: LocalizedText(en: "The admin token cannot be empty.", zh: "管理员令牌不能为空。")
         case .adminTokenTooShort:
             LocalizedText(en: "The admin token needs at least {0} characters.", zh: "管理员令牌至少需要 {0} 个字符。")

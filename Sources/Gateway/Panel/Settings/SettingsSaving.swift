@@ -53,9 +53,14 @@ enum SettingsSaving {
         var outcome = Outcome()
         var typedAdminToken: String?
         for (name, raw) in body["values"]?.objectValue ?? [:] {
-            guard let definition = SettingCatalog.definition(name), let text = raw.scalarText else {
+            guard let definition = SettingCatalog.definition(name) else {
                 outcome.problems.append(.init(setting: name, message: LocalizedText(
                     en: "Unknown setting \(name).", zh: "未知的设置项 \(name)。")))
+                continue
+            }
+            // Fields send their text; a list or an object here is a script's mistake to name.
+            guard let text = raw.scalarText else {
+                outcome.problems.append(.init(setting: name, message: PanelString.settingValueNotText.text))
                 continue
             }
             if definition == SettingCatalog.authToken {
