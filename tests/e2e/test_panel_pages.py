@@ -8,7 +8,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from conftest import http_json, make_key
 from panel.browser import (assert_no_script_ran, chinese_page_problems, fits_width, login, make_driver,
-                           screenshot, wait)
+                           screenshot, spilling_cells, wait)
 
 ADMIN_TOKEN = "gg-admin-e2e-pages-token-0001"
 PAGES = {"monitor": "/keys", "settings": "/config", "error-logs": "/logs", "request-logs": "/logs/requests"}
@@ -57,6 +57,8 @@ def check_page(driver, name, language, width):
     if width <= 375:
         fits, scroll_width = fits_width(driver, width)
         assert fits, f"{name} ({language}) is {scroll_width}px wide at {width}px"
+        spilling = spilling_cells(driver)
+        assert spilling == [], f"{name} ({language}): cells spill under their label at {width}px: {spilling}"
     if language == "zh":
         problems = chinese_page_problems(driver)
         assert problems == [], f"untranslated English on the Chinese {name} page: {problems}"

@@ -79,6 +79,7 @@ extension GatewayServices {
             case .text(let text): values.append(text)
             case .list(let items): values += items
             case .numberMap(let map): values += map.keys
+            case .map(let map): values += map.values
             default: break
             }
         }

@@ -28,8 +28,9 @@ public enum SettingCatalog {
     public static let baseURL = SettingDefinition(
         "BASE_URL", .text, default: .text("https://generativelanguage.googleapis.com/v1beta"), group: .apiAndKeys,
         label: LocalizedText(en: "Upstream base URL", zh: "上游 API 地址"))
+    // A secret: it usually carries the Authorization of a proxy in front of Google.
     public static let customHeaders = SettingDefinition(
-        "CUSTOM_HEADERS", .map, default: .map([:]), group: .apiAndKeys,
+        "CUSTOM_HEADERS", .map, default: .map([:]), group: .apiAndKeys, secret: true,
         label: LocalizedText(en: "Extra headers sent upstream", zh: "发往上游的自定义请求头"))
     public static let maxFailures = SettingDefinition(
         "MAX_FAILURES", .integer(1...1000), default: .integer(3), group: .apiAndKeys,

@@ -5,7 +5,9 @@ import Synchronization
 ///
 /// A save validates every value first, writes them to storage in one transaction, and only then
 /// swaps the in-memory snapshot and tells the observers (key pool, strategy, upstream client), so
-/// a refused or failed save changes nothing.
+/// a refused or failed save changes nothing. Saves run one at a time; a change computed from the
+/// current values (delete these keys, add those) goes through `update(from:)`, which reads them
+/// inside that one-at-a-time section.
 public final class SettingsStore: Sendable {
     private let snapshot: Mutex<Settings>
     private let observers = Mutex<[@Sendable (Settings, Settings) -> Void]>([])
@@ -31,6 +33,32 @@ public final class SettingsStore: Sendable {
     /// value is valid and the database accepted them all.
     @discardableResult
     public func update(_ changes: [String: SettingValue]) async throws(SettingsUpdateError) -> Settings {
+        try check(changes)
+        return try await saves.run { () async throws(SettingsUpdateError) -> Settings in
+            try await commit(changes)
+        }
+    }
+
+    /// A read-modify-write: `change` gets the settings in force and returns the changes to make
+    /// (and a result for the caller), then they are validated, stored and applied like `update`,
+    /// all while no other save runs. Two partial changes made at once (two deletes of different
+    /// keys, two pastes) so each start from the other's outcome instead of one overwriting it.
+    /// `change` may throw to refuse; its error comes back as it is, and nothing is saved. No
+    /// changes, no write.
+    @discardableResult
+    public func update<Result: Sendable>(
+        from change: @Sendable (Settings) throws -> (changes: [String: SettingValue], result: Result)
+    ) async throws -> (settings: Settings, result: Result) {
+        try await saves.run { () async throws -> (settings: Settings, result: Result) in
+            let planned = try change(current)
+            guard !planned.changes.isEmpty else { return (current, planned.result) }
+            try check(planned.changes)
+            return (try await commit(planned.changes), planned.result)
+        }
+    }
+
+    /// Every value valid for its setting, or `.invalid` with every problem.
+    private func check(_ changes: [String: SettingValue]) throws(SettingsUpdateError) {
         var problems: [SettingValidator.Problem] = []
         for (name, value) in changes {
             guard let definition = SettingCatalog.definition(name) else {
@@ -41,19 +69,22 @@ public final class SettingsStore: Sendable {
             if let problem = validator.validate(value, for: definition) { problems.append(problem) }
         }
         if !problems.isEmpty { throw .invalid(problems.sorted { $0.setting < $1.setting }) }
-        return try await saves.run { () async throws(SettingsUpdateError) -> Settings in
-            let old = current
-            var new = old
-            for (name, value) in changes { new.set(name, value) }
-            let texts = changes.mapValues(SettingCodec.encode)
-            do {
-                try await storage.saveSettings(texts)
-            } catch {
-                throw .storageFailed(String(describing: error))
-            }
-            apply(new, old: old)
-            return new
+    }
+
+    /// Stores and applies checked changes over the settings in force; only ever called inside
+    /// `saves.run`, so nothing changes them between the read and the write.
+    private func commit(_ changes: [String: SettingValue]) async throws(SettingsUpdateError) -> Settings {
+        let old = current
+        var new = old
+        for (name, value) in changes { new.set(name, value) }
+        let texts = changes.mapValues(SettingCodec.encode)
+        do {
+            try await storage.saveSettings(texts)
+        } catch {
+            throw .storageFailed(String(describing: error))
         }
+        apply(new, old: old)
+        return new
     }
 
     /// Parses form text (by setting name), then updates; parse failures are reported like
@@ -105,7 +136,7 @@ private actor SaveSerializer {
     private var busy = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    func run<T: Sendable>(_ body: @Sendable () async throws(SettingsUpdateError) -> T) async throws(SettingsUpdateError) -> T {
+    func run<T: Sendable, Failure: Error>(_ body: @Sendable () async throws(Failure) -> T) async throws(Failure) -> T {
         while busy {
             await withCheckedContinuation { waiters.append($0) }
         }

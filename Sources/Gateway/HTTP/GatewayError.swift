@@ -63,10 +63,17 @@ extension GatewayError {
             param: "model", message: "The model `\(model)` \(reason)")
     }
 
-    public static func payloadTooLarge(limitBytes: Int) -> GatewayError {
-        GatewayError(
+    /// `setting` names the setting that sets the limit, when one does (the panel's limits are fixed).
+    public static func payloadTooLarge(limitBytes: Int, setBy setting: String?) -> GatewayError {
+        let size = ByteCountText.of(limitBytes)
+        let message = if let setting {
+            "The request body is larger than \(size), the limit set by \(setting). Send a smaller request (for large files use the Files API) or raise the limit in the panel."
+        } else {
+            "The request body is larger than \(size), the most this address accepts. Send a smaller request."
+        }
+        return GatewayError(
             status: 413, googleStatus: "INVALID_ARGUMENT", openAIType: "invalid_request_error", openAICode: "request_too_large",
-            message: "The request body is larger than \(limitBytes / 1024 / 1024) MB, the limit set by MAX_REQUEST_BODY_MB. Send a smaller request (for large files use the Files API) or raise the limit in the panel.")
+            message: message)
     }
 
     public static func unsupportedMediaType(_ contentType: String) -> GatewayError {

@@ -23,7 +23,7 @@ public enum RequestBodyReader {
         do {
             bytes = try await request.body.collect(upTo: limit)
         } catch {
-            throw .payloadTooLarge(limitBytes: limit)
+            throw .payloadTooLarge(limitBytes: limit, setBy: SettingCatalog.maxRequestBodyMB.name)
         }
         guard bytes.readableBytes > 0 else {
             throw .badRequest("The request body is empty; send a JSON object.")

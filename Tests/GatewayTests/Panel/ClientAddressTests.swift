@@ -18,11 +18,23 @@ import Testing
         #expect(try Self.resolve(peer: "203.0.113.9", headers, trusted: []).address == "203.0.113.9")
     }
 
-    @Test func aTrustedProxyIsBelievedCloudflareFirst() throws {
+    /// nginx passes a client's own `CF-Connecting-IP` through untouched but appends the address it
+    /// saw to `X-Forwarded-For`, so that list decides; Cloudflare sets both, to the same address.
+    @Test func aTrustedProxysForwardedForWinsOverCloudflaresHeader() throws {
         let client = try Self.resolve(
             peer: "10.1.2.3", [("X-Forwarded-For", "9.9.9.9"), ("CF-Connecting-IP", "5.6.7.8"), ("X-Forwarded-Proto", "https")],
             trusted: ["10.0.0.0/8"])
-        #expect(client == ClientAddress(address: "5.6.7.8", isHTTPS: true))
+        #expect(client == ClientAddress(address: "9.9.9.9", isHTTPS: true))
+        let forged = try Self.resolve(
+            peer: "127.0.0.1", [("X-Forwarded-For", "198.51.100.7"), ("CF-Connecting-IP", "203.0.113.99")], trusted: ["127.0.0.1"])
+        #expect(forged.address == "198.51.100.7")
+    }
+
+    @Test func cloudflaresHeaderIsUsedOnlyWithoutForwardedFor() throws {
+        let client = try Self.resolve(peer: "10.1.2.3", [("CF-Connecting-IP", "5.6.7.8")], trusted: ["10.0.0.0/8"])
+        #expect(client.address == "5.6.7.8")
+        let garbage = try Self.resolve(peer: "10.1.2.3", [("CF-Connecting-IP", "not an address")], trusted: ["10.0.0.0/8"])
+        #expect(garbage.address == "10.1.2.3")
     }
 
     @Test func theRightMostUntrustedForwardedAddressIsTheClient() throws {

@@ -42,6 +42,24 @@ struct PanelLoginTests {
         }
     }
 
+    /// Behind nginx, a client's own `CF-Connecting-IP` reaches us untouched: a new one on every
+    /// try must not give it a fresh count. nginx's `X-Forwarded-For` entry decides.
+    @Test func aForgedCloudflareHeaderDoesNotEscapeTheLockout() async throws {
+        try await GatewayHarness.run(
+            keys: [testKey("cf-forged")], environment: Self.environment.merging(["TRUSTED_PROXIES": #"["127.0.0.1"]"#]) { $1 }
+        ) { harness in
+            for attempt in 1...10 {
+                let headers = [("X-Forwarded-For", "198.51.100.9"), ("CF-Connecting-IP", "203.0.113.\(attempt)")]
+                let (_, reply) = try await PanelClient.login(harness.baseURL, token: "wrong", headers: headers)
+                #expect(reply.status == (attempt < 10 ? 401 : 429), "attempt \(attempt): \(reply.status)")
+            }
+            let (_, locked) = try await PanelClient.login(
+                harness.baseURL, token: Self.adminToken,
+                headers: [("X-Forwarded-For", "198.51.100.9"), ("CF-Connecting-IP", "203.0.113.200")])
+            #expect(locked.status == 429)
+        }
+    }
+
     @Test func wrongTokenSaysSoAndLogoutEndsTheSession() async throws {
         try await GatewayHarness.run(keys: [testKey("logout")], environment: Self.environment) { harness in
             let (_, wrong) = try await PanelClient.login(harness.baseURL, token: "nope")

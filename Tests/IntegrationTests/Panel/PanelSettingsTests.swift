@@ -27,6 +27,38 @@ struct PanelSettingsTests {
         }
     }
 
+    /// A value sent as a JSON object or list (a script's mistake) is not an unknown setting: the
+    /// answer says what the value must be, in the admin's language.
+    @Test func aValueOfTheWrongJSONTypeIsNamedAsSuch() async throws {
+        try await GatewayHarness.run(keys: [testKey("wrong-type")], environment: Self.environment) { harness in
+            for (language, unknownWords) in [("en-US", "Unknown setting"), ("zh-CN", "未知的设置项")] {
+                let (panel, _) = try await PanelClient.login(
+                    harness.baseURL, token: Self.adminToken, headers: [("Accept-Language", language)])
+                let refused = try await panel.call(.PUT, "/api/config", [
+                    "values": ["MAX_FAILURES": ["a": 1], "TEST_MODEL": .array(["x"]), "NO_SUCH_SETTING": "1"],
+                ])
+                #expect(refused.status == 422)
+                var messages: [String: String] = [:]
+                for problem in refused.json?["problems"]?.arrayValue ?? [] {
+                    messages[problem["setting"]?.stringValue ?? ""] = problem["message"]?.stringValue
+                }
+                #expect(Set(messages.keys) == ["MAX_FAILURES", "TEST_MODEL", "NO_SUCH_SETTING"])
+                for name in ["MAX_FAILURES", "TEST_MODEL"] {
+                    let message = messages[name] ?? ""
+                    #expect(!message.isEmpty && !message.contains(unknownWords), "\(name): \(message)")
+                }
+                #expect(messages["NO_SUCH_SETTING"]?.contains(unknownWords) == true)
+                if language == "zh-CN" {
+                    #expect(containsChinese(messages["MAX_FAILURES"] ?? ""))
+                }
+            }
+            // Numbers and booleans are as good as their text.
+            let numbers = try await PanelClient.login(harness.baseURL, token: Self.adminToken).0
+            #expect(try await numbers.call(.PUT, "/api/config", ["values": ["MAX_FAILURES": 7, "SHOW_THINKING_PROCESS": false]]).status == 200)
+            #expect(harness.services.settings.current.maxFailures == 7)
+        }
+    }
+
     @Test func pastedKeysAndNewTokensApplyWithoutARestart() async throws {
         let oldKey = testKey("old-key")
         let oldToken = "sk-old-client-token"

@@ -145,6 +145,23 @@ def fits_width(driver, width):
     return scroll_width <= width + 1, scroll_width
 
 
+def spilling_cells(driver):
+    """On a phone each labelled cell is a two-column grid, its label beside its value: one grid
+    row. A cell whose value is several elements (or text between elements) spills into more
+    rows, under the label. Returns such cells as "label: text"."""
+    return driver.execute_script("""
+        var spilling = [];
+        document.querySelectorAll('table.stack-on-phone td[data-label]').forEach(function (cell) {
+          var style = getComputedStyle(cell);
+          if (style.display !== 'grid') { return; }
+          if (style.gridTemplateRows.trim().split(/\\s+/).length > 1) {
+            spilling.push(cell.getAttribute('data-label') + ': ' + cell.textContent.trim().slice(0, 60));
+          }
+        });
+        return spilling;
+    """)
+
+
 def screenshot(driver, name):
     """A full-page PNG in artifacts/screenshots/ (git-ignored)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -131,6 +131,7 @@ enum PanelStylesheet {
         .dialog-head h2{margin:0}
         .dialog-body{padding:1rem;overflow:auto}
         .dialog pre{white-space:pre-wrap;word-break:break-word;background:#f6f8fb;padding:.6rem;border-radius:6px;max-height:40vh;overflow:auto}
+        .dialog td{overflow-wrap:anywhere}
         progress{width:100%;height:1rem}
         .result-group{margin:.6rem 0}
         .result-group h3{font-size:1rem;margin:.3rem 0}

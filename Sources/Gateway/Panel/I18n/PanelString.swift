@@ -18,6 +18,8 @@ enum PanelString: String, CaseIterable, Sendable {
     case copy, details, delete, show, hide, apply, model, time, statusCode, latency, outcome, success, failure
     case calls, errorType, columnID, from, to, clearFilters, previousPage, nextPage, pagination, rowsTotal
     case pageSize, perPage, pageOf, milliseconds, enabled, listSeparator, loading, requestFailed, done
+    case requestTooLarge, bodyNotJSONObject, panelRequestFailed, panelFileNotFound
+    case sessionMissing, sessionUnchecked, csrfRefused
 
     // Monitor
     case keyCounts, keysTotal, statusAll, statusActive, statusCooling, statusInvalid, statusDisabled
@@ -38,15 +40,16 @@ enum PanelString: String, CaseIterable, Sendable {
     // Key actions (answers)
     case noKeysSelected, verificationBusy, verificationNotFound, keyNotFound
     case keysReset, keysEnabled, keysDisabled, keysDeleted, confirmDeleteLastKey
+    case unknownKeyStatus, keyFilterNotANumber, keyFilterEmpty, sayWhichKeys, unknownKeyAction
     case verifyValid, verifyRateLimited, verifyInvalid, verifyInconclusive, unknownPeriod
 
     // Settings
     case settingGroups, save, resetToEnvironment, settingsHint, onePerLine, jsonObjectHint, notSet, unchangedSecret
-    case secretListPlaceholder, currentItems, generate, generateToken, adminTokenUnchanged, adminTokenChangeHint
+    case secretListPlaceholder, secretMapPlaceholder, currentItems, generate, generateToken, adminTokenUnchanged, adminTokenChangeHint
     case currentKeys, manageKeysOnMonitor, pasteKeysPlaceholder, pasteMode, pasteModeAdd, pasteModeReplace
     case keyWeightsHint
     case settingsSaved, settingsSavedLoginAgain, settingsRefused, settingsStorageFailed, nothingToSave
-    case adminTokenEmpty, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
+    case settingValueNotText, adminTokenEmpty, adminTokenTooShort, adminTokenSpaces, adminTokenIsClientToken, noKeysInPaste, noKeysInPasteShort, confirmRemoveAllKeys, weightOutOfRange
     case pasteFound, pasteDuplicates, pasteAlreadyPresent, pasteWillAdd, pasteWillReplace
     case cannotReveal, adminTokenNeverShown, adminTokenWithheld
     case confirmReset, resetNeedsConfirmation, settingsResetDone, resetKeptKeys, resetKeptAdminToken, loginAgainNewToken
@@ -134,6 +137,22 @@ enum PanelString: String, CaseIterable, Sendable {
         case .requestFailed:
             LocalizedText(en: "The request failed. Check the connection and try again.", zh: "请求失败，请检查网络后重试。")
         case .done: LocalizedText(en: "Done.", zh: "已完成。")
+        case .requestTooLarge:
+            LocalizedText(en: "The request body is larger than {0}, the most this address accepts.",
+                          zh: "请求体超过了此地址允许的上限 {0}。")
+        case .bodyNotJSONObject: LocalizedText(en: "The request body must be a JSON object.", zh: "请求体必须是 JSON 对象。")
+        case .panelRequestFailed:
+            LocalizedText(en: "The panel could not handle this request ({0}).", zh: "面板无法处理此请求（{0}）。")
+        case .panelFileNotFound: LocalizedText(en: "There is no such panel file.", zh: "面板中没有这个文件。")
+        case .sessionMissing:
+            LocalizedText(en: "Log in to the admin panel first: the session is missing or has expired.",
+                          zh: "请先登录管理面板：会话不存在或已过期。")
+        case .sessionUnchecked:
+            LocalizedText(en: "The admin session could not be checked because the database does not answer; log in again once it is back.",
+                          zh: "数据库无响应，无法验证管理会话；请在数据库恢复后重新登录。")
+        case .csrfRefused:
+            LocalizedText(en: "This change needs the page's CSRF token. Reload the page and try again.",
+                          zh: "此操作需要页面的 CSRF 令牌，请刷新页面后重试。")
 
         case .keyCounts: LocalizedText(en: "Keys by status", zh: "各状态密钥数量")
         case .keysTotal: LocalizedText(en: "All keys", zh: "全部密钥")
@@ -221,6 +240,16 @@ enum PanelString: String, CaseIterable, Sendable {
         case .confirmDeleteLastKey:
             LocalizedText(en: "This deletes every remaining key: the gateway will answer no calls until you add keys. Delete anyway?",
                           zh: "这将删除剩余的全部密钥：在添加新密钥之前网关将无法处理任何调用。仍要删除吗？")
+        case .unknownKeyStatus:
+            LocalizedText(en: "There is no key status “{0}”; use one of: {1}.", zh: "没有“{0}”这种密钥状态，可用的状态：{1}。")
+        case .keyFilterNotANumber:
+            LocalizedText(en: "{0} must be a whole number, not “{1}”.", zh: "{0} 必须是整数，而不是“{1}”。")
+        case .keyFilterEmpty:
+            LocalizedText(en: "The filter names no condition. To act on every key, say so: {0}.",
+                          zh: "筛选条件为空。如需对全部密钥操作，请明确写出 {0}。")
+        case .sayWhichKeys: LocalizedText(en: "Say which keys, with {0}.", zh: "请用 {0} 指明要操作的密钥。")
+        case .unknownKeyAction:
+            LocalizedText(en: "Unknown action “{0}”; use one of: {1}.", zh: "未知的操作“{0}”，可用的操作：{1}。")
         case .verifyValid: LocalizedText(en: "The key works.", zh: "密钥有效。")
         case .verifyRateLimited:
             LocalizedText(en: "The key works but is rate-limited for the test model.", zh: "密钥有效，但测试模型已被限流。")
@@ -242,6 +271,9 @@ enum PanelString: String, CaseIterable, Sendable {
         case .secretListPlaceholder:
             LocalizedText(en: "Type the complete new list to replace it, or press Show to edit the current one.",
                           zh: "输入完整的新列表以替换，或点击“显示”编辑当前列表。")
+        case .secretMapPlaceholder:
+            LocalizedText(en: "Type a complete new JSON object to replace it, or press Show to edit the current one.",
+                          zh: "输入完整的新 JSON 对象以替换，或点击“显示”编辑当前内容。")
         case .currentItems: LocalizedText(en: "{0} configured:", zh: "当前 {0} 项：")
         case .generate: LocalizedText(en: "Generate", zh: "生成")
         case .generateToken: LocalizedText(en: "Add a generated token", zh: "添加随机令牌")
@@ -269,7 +301,18 @@ enum PanelString: String, CaseIterable, Sendable {
         case .settingsStorageFailed:
             LocalizedText(en: "The database refused the change; nothing was applied. Try again.", zh: "数据库拒绝了此次修改，未应用任何更改，请重试。")
         case .nothingToSave: LocalizedText(en: "Nothing changed.", zh: "没有需要保存的修改。")
+        case .settingValueNotText:
+            LocalizedText(en: "The value must be sent as text, a number or a boolean, not as a list or an object (write those as JSON text).",
+                          zh: "值必须以文本、数字或布尔值发送，而不是列表或对象（列表和对象请写成 JSON 文本）。")
         case .adminTokenEmpty: LocalizedText(en: "The admin token cannot be empty.", zh: "管理员令牌不能为空。")
+        case .adminTokenTooShort:
+            LocalizedText(en: "The admin token needs at least {0} characters.", zh: "管理员令牌至少需要 {0} 个字符。")
+        case .adminTokenSpaces:
+            LocalizedText(en: "The admin token cannot begin or end with a space or a line break.",
+                          zh: "管理员令牌的开头和结尾不能是空格或换行。")
+        case .adminTokenIsClientToken:
+            LocalizedText(en: "The admin token cannot also be a client token (ALLOWED_TOKENS): every client could then log in to the panel.",
+                          zh: "管理员令牌不能同时是客户端令牌（ALLOWED_TOKENS），否则每个客户端都能登录管理面板。")
         case .noKeysInPaste:
             LocalizedText(en: "No key was found in the pasted text.", zh: "在粘贴的文本中没有找到密钥。")
         case .noKeysInPasteShort: LocalizedText(en: "No key found.", zh: "未找到密钥。")

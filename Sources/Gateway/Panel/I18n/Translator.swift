@@ -9,14 +9,26 @@ struct Translator: Sendable {
     }
 
     func callAsFunction(_ string: PanelString, _ values: String...) -> String {
-        var text = string.text.text(for: language)
+        Self.fill(string.text.text(for: language), values)
+    }
+
+    func callAsFunction(_ text: LocalizedText) -> String {
+        text.text(for: language)
+    }
+
+    static func fill(_ phrase: String, _ values: [String]) -> String {
+        var text = phrase
         for (index, value) in values.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: value)
         }
         return text
     }
+}
 
-    func callAsFunction(_ text: LocalizedText) -> String {
-        text.text(for: language)
+extension PanelString {
+    /// The phrase in both languages with its holes filled, for a message whose language is
+    /// chosen later (a settings problem is translated when the answer is written).
+    func text(filling values: String...) -> LocalizedText {
+        LocalizedText(en: Translator.fill(text.en, values), zh: Translator.fill(text.zh, values))
     }
 }

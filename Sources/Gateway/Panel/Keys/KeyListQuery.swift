@@ -65,6 +65,35 @@ struct KeyListQuery: Sendable, Equatable {
             pageSize: query.integer("size") ?? 20)
     }
 
+    /// Why a batch action's filter was refused.
+    enum FilterProblem: Error, Equatable {
+        case unknownStatus(String)
+        case notANumber(name: String, value: String)
+        /// The filter names no condition: read leniently, it would select every key unasked.
+        case noCondition
+    }
+
+    /// A batch action's filter, read strictly where the list's page reads its links leniently:
+    /// an unknown status or a failure count that is no number is refused rather than ignored
+    /// (either would widen the selection, up to every key), and a filter must name at least one
+    /// condition, so acting on every key has to be said (`status=all`, as the list's own
+    /// "verify all" button says it).
+    static func selection(_ query: PageQuery) throws(FilterProblem) -> KeyListQuery {
+        var status = Status.all
+        if let text = query["status"] {
+            guard let known = Status(rawValue: text) else { throw .unknownStatus(text) }
+            status = known
+        }
+        var minFailures: Int?
+        if let text = query["min_fail"] {
+            guard let number = Int(text) else { throw .notANumber(name: "min_fail", value: text) }
+            minFailures = max(0, number)
+        }
+        let search = query["q"] ?? ""
+        guard query["status"] != nil || minFailures != nil || !search.isEmpty else { throw .noCondition }
+        return KeyListQuery(status: status, search: search, minFailures: minFailures)
+    }
+
     func matches(_ key: KeySnapshot) -> Bool {
         guard status.matches(key) else { return false }
         if let minFailures, key.record.consecutiveFailures < minFailures { return false }

@@ -4,8 +4,11 @@ import NIOCore
 /// Who is on the other end of a panel request, for the login throttle and the `Secure` flag.
 ///
 /// The TCP peer, unless the peer is one of `TRUSTED_PROXIES`: then the address the proxy reports,
-/// `CF-Connecting-IP` first, else the right-most `X-Forwarded-For` entry that is not itself a
-/// trusted proxy (entries further left were written by the client and prove nothing).
+/// the right-most `X-Forwarded-For` entry that is not itself a trusted proxy (entries further
+/// left were written by the client and prove nothing). `CF-Connecting-IP` counts only when there
+/// is no `X-Forwarded-For`: nginx passes a client's own `CF-Connecting-IP` through untouched (a
+/// new one on every try would dodge the login throttle) but appends what it saw to
+/// `X-Forwarded-For`, and Cloudflare itself sets both, to the same address.
 struct ClientAddress: Sendable, Equatable {
     /// The address as text (an IP, or the peer's description when it has none).
     let address: String
@@ -29,16 +32,16 @@ struct ClientAddress: Sendable, Equatable {
         let https = headers[forwardedProtoHeader]?
             .split(separator: ",").first?
             .trimmingCharacters(in: .whitespaces).lowercased() == "https"
-        if let cloudflare = headers[cloudflareHeader]?.trimmingCharacters(in: .whitespaces),
-           IPAddress(text: cloudflare) != nil {
-            return ClientAddress(address: cloudflare, isHTTPS: https)
-        }
         let forwarded = headers[values: forwardedForHeader]
             .flatMap { $0.split(separator: ",") }
             .map { stripPort($0.trimmingCharacters(in: .whitespaces)) }
             .filter { !$0.isEmpty }
         for entry in forwarded.reversed() where !isTrusted(entry) {
             return ClientAddress(address: entry, isHTTPS: https)
+        }
+        if forwarded.isEmpty, let cloudflare = headers[cloudflareHeader]?.trimmingCharacters(in: .whitespaces),
+           IPAddress(text: cloudflare) != nil {
+            return ClientAddress(address: cloudflare, isHTTPS: https)
         }
         // Every hop is a trusted proxy: the left-most is as close to the client as we know.
         return ClientAddress(address: forwarded.first ?? peerText, isHTTPS: https)

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 
-/// Counts failed logins per client address: `maxFailures` within `window` lock that address
-/// out for `lockout`, even with the right token. A success clears the address's count.
+/// Counts failed logins per client address (per /64 for IPv6, see `ThrottledAddress`):
+/// `maxFailures` within `window` lock that address out for `lockout`, even with the right token.
+/// A success clears the address's count.
 public final class LoginThrottle: Sendable {
     public static let maxFailures = 10
     public static let window: TimeInterval = 15 * 60
@@ -24,6 +25,7 @@ public final class LoginThrottle: Sendable {
 
     /// Until when the address may not try again, if it is locked out now.
     public func lockedUntil(_ address: String) -> Date? {
+        let address = ThrottledAddress.of(address)
         let current = now()
         return records.withLock { records in
             guard let until = records[address]?.lockedUntil, until > current else { return nil }
@@ -34,6 +36,7 @@ public final class LoginThrottle: Sendable {
     /// Notes a failed login; returns the end of the lockout when this failure started one.
     @discardableResult
     public func recordFailure(_ address: String) -> Date? {
+        let address = ThrottledAddress.of(address)
         let current = now()
         return records.withLock { records -> Date? in
             if records.count >= Self.capacity { Self.prune(&records, now: current) }
@@ -52,6 +55,7 @@ public final class LoginThrottle: Sendable {
     }
 
     public func recordSuccess(_ address: String) {
+        let address = ThrottledAddress.of(address)
         _ = records.withLock { $0.removeValue(forKey: address) }
     }
 

@@ -59,8 +59,8 @@ public final class SharedLoginThrottle: LoginThrottling {
     }
 
     /// One spelling per address on every database (IPv6 hex digits may arrive in either case
-    /// from a proxy's header), short enough for the column.
+    /// from a proxy's header; an IPv6 client counts per /64), short enough for the column.
     static func key(_ address: String) -> String {
-        String(address.lowercased().prefix(64))
+        String(ThrottledAddress.of(address).prefix(64))
     }
 }

@@ -6,48 +6,66 @@ import Wire
 /// fields show them), optionally pasted keys and key weights by key id. Everything is parsed and
 /// validated first; a single problem refuses the whole save (422, each problem named so the page
 /// can highlight its field); otherwise `SettingsStore.update` stores all of it in one transaction
-/// and applies it at once.
+/// and applies it at once. The changes are worked out from the settings in force when this save's
+/// turn comes (`SettingsStore.update(from:)`), so pasted keys are added to the keys as another
+/// save left them, not as they were when this one arrived.
 enum SettingsSaving {
     struct Outcome: Sendable {
         var changes: [String: SettingValue] = [:]
         var problems: [SettingValidator.Problem] = []
     }
 
+    /// What a save found beside its changes, for the answer.
+    private struct Saved: Sendable {
+        let before: Settings
+        let changed: [String]
+    }
+
     static func save(_ body: JSONValue, services: GatewayServices, t: Translator) async -> Response {
-        let outcome = changes(from: body, services: services, t: t)
-        guard outcome.problems.isEmpty else { return refused(outcome.problems, t: t) }
-        guard !outcome.changes.isEmpty else {
-            return PanelResponse.json(.object(["message": .string(t(.nothingToSave)), "changed": .array([])]))
-        }
-        let before = services.settings.current
-        do throws(SettingsUpdateError) {
-            let after = try await services.settings.update(outcome.changes)
-            let relogin = before.effectiveAdminToken != after.effectiveAdminToken
+        let validator = services.settings.validator
+        do {
+            let (after, saved) = try await services.settings.update(from: { current in
+                let outcome = changes(from: body, current: current, validator: validator)
+                guard outcome.problems.isEmpty else { throw SettingsUpdateError.invalid(outcome.problems) }
+                return (outcome.changes, Saved(before: current, changed: outcome.changes.keys.sorted()))
+            })
+            guard !saved.changed.isEmpty else {
+                return PanelResponse.json(.object(["message": .string(t(.nothingToSave)), "changed": .array([])]))
+            }
+            let relogin = saved.before.effectiveAdminToken != after.effectiveAdminToken
             return PanelResponse.json(.object([
                 "message": .string(relogin ? t(.settingsSavedLoginAgain) : t(.settingsSaved)),
-                "changed": .array(outcome.changes.keys.sorted().map(JSONValue.string)),
+                "changed": .array(saved.changed.map(JSONValue.string)),
                 "relogin": .bool(relogin),
             ]))
-        } catch {
+        } catch let error as SettingsUpdateError {
             switch error {
             case .invalid(let problems): return refused(problems, t: t)
             case .storageFailed: return failure(error, t: t).response(for: .gateway)
             }
+        } catch {
+            // Working out the changes throws nothing else; should that change, it is no success.
+            return failure(.storageFailed(String(describing: error)), t: t).response(for: .gateway)
         }
     }
 
-    static func changes(from body: JSONValue, services: GatewayServices, t: Translator) -> Outcome {
+    static func changes(from body: JSONValue, current: Settings, validator: SettingValidator) -> Outcome {
         var outcome = Outcome()
-        let current = services.settings.current
-        let validator = services.settings.validator
+        var typedAdminToken: String?
         for (name, raw) in body["values"]?.objectValue ?? [:] {
-            guard let definition = SettingCatalog.definition(name), let text = raw.scalarText else {
+            guard let definition = SettingCatalog.definition(name) else {
                 outcome.problems.append(.init(setting: name, message: LocalizedText(
                     en: "Unknown setting \(name).", zh: "未知的设置项 \(name)。")))
                 continue
             }
-            if definition == SettingCatalog.authToken && text.trimmingCharacters(in: .whitespaces).isEmpty {
-                outcome.problems.append(.init(setting: name, message: PanelString.adminTokenEmpty.text))
+            // Fields send their text; a list or an object here is a script's mistake to name.
+            guard let text = raw.scalarText else {
+                outcome.problems.append(.init(setting: name, message: PanelString.settingValueNotText.text))
+                continue
+            }
+            if definition == SettingCatalog.authToken {
+                // Checked below, against the client tokens this save leaves.
+                typedAdminToken = text
                 continue
             }
             do {
@@ -59,6 +77,15 @@ enum SettingsSaving {
                 }
             } catch {
                 outcome.problems.append(.init(setting: name, message: error.message))
+            }
+        }
+
+        if let typed = typedAdminToken {
+            let clientTokens = outcome.changes[SettingCatalog.allowedTokens.name]?.list ?? current.allowedTokens
+            if let problem = AdminTokenRule.problem(typed, stored: current.authToken, clientTokens: clientTokens) {
+                outcome.problems.append(.init(setting: SettingCatalog.authToken.name, message: problem))
+            } else {
+                outcome.changes[SettingCatalog.authToken.name] = .text(typed)
             }
         }
 

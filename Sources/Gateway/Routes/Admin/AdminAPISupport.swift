@@ -4,11 +4,12 @@ import Wire
 /// Small helpers shared by the admin API handlers.
 enum AdminAPI {
     /// The request's JSON body (an object), within `limit` bytes.
-    static func body(_ request: Request, limit: Int = 16 << 20) async throws -> JSONValue {
+    static func body(_ request: Request, _ context: GatewayRequestContext, limit: Int = 16 << 20) async throws -> JSONValue {
         var request = request
-        let buffer = try await request.collectBody(upTo: limit)
+        let t = translator(context)
+        let buffer = try await PanelBodyReader.collect(&request, upTo: limit, t: t)
         guard let value = JSONValue(parsing: buffer.readableBytesView), value.objectValue != nil else {
-            throw GatewayError.badRequest("The request body must be a JSON object.")
+            throw error(400, t(.bodyNotJSONObject))
         }
         return value
     }
@@ -16,6 +17,12 @@ enum AdminAPI {
     /// The translator of the logged-in admin's language.
     static func translator(_ context: GatewayRequestContext) -> Translator {
         Translator(language: context.adminSession?.language ?? .en)
+    }
+
+    /// The translator of a panel request that may have no session (yet): `?lang=`, the language
+    /// cookie, then the browser's Accept-Language.
+    static func translator(for request: Request) -> Translator {
+        Translator(language: LanguageChoice.resolve(request).language)
     }
 
     /// An error in the admin's language, in Gemgate's JSON shape.

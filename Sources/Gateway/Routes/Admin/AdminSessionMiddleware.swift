@@ -35,9 +35,7 @@ struct AdminSessionMiddleware: RouterMiddleware {
                 if !id.isEmpty { response.setCookie(SessionCookie.cleared(secure: isHTTPS(request, context))) }
                 return response
             case .api:
-                throw GatewayError(
-                    status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error",
-                    message: "Log in to the admin panel first: the session is missing or has expired.")
+                throw Self.unauthenticated(AdminAPI.translator(for: request)(.sessionMissing))
             }
         case .unavailable:
             // Fail closed, but keep the cookie: the session works again once the database is back.
@@ -47,25 +45,28 @@ struct AdminSessionMiddleware: RouterMiddleware {
             case .page:
                 return PanelResponse.redirect(to: "/")
             case .api:
-                throw GatewayError(
-                    status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error",
-                    message: "The admin session could not be checked because the database does not answer; log in again once it is back.")
+                throw Self.unauthenticated(AdminAPI.translator(for: request)(.sessionUnchecked))
             }
         }
         var request = request
+        let language = LanguageChoice.resolve(request, sessionLanguage: session.language).language
         if Self.isChange(request.method) {
-            let presented = try await csrfToken(in: &request)
+            let t = Translator(language: language)
+            let presented = try await csrfToken(in: &request, t: t)
+            // Seen after logging in again in another tab (the old page's token is gone): in the
+            // page's language, like the rest of it.
             guard let presented, Secret.constantTimeEquals(presented, session.csrfToken) else {
                 throw GatewayError(
-                    status: 403, googleStatus: "PERMISSION_DENIED", openAIType: "invalid_request_error",
-                    message: "This change needs the page's CSRF token. Reload the page and try again.")
+                    status: 403, googleStatus: "PERMISSION_DENIED", openAIType: "invalid_request_error", message: t(.csrfRefused))
             }
         }
         var context = context
-        context.adminSession = AdminSessionInfo(
-            sessionID: session.id, csrfToken: session.csrfToken,
-            language: LanguageChoice.resolve(request, sessionLanguage: session.language).language)
+        context.adminSession = AdminSessionInfo(sessionID: session.id, csrfToken: session.csrfToken, language: language)
         return try await next(request, context)
+    }
+
+    private static func unauthenticated(_ message: String) -> GatewayError {
+        GatewayError(status: 401, googleStatus: "UNAUTHENTICATED", openAIType: "invalid_request_error", message: message)
     }
 
     static func isChange(_ method: HTTPRequest.Method) -> Bool {
@@ -73,11 +74,11 @@ struct AdminSessionMiddleware: RouterMiddleware {
     }
 
     /// The token from the header, or from a form body (which is then kept for the handler).
-    private func csrfToken(in request: inout Request) async throws -> String? {
+    private func csrfToken(in request: inout Request, t: Translator) async throws -> String? {
         if let header = request.headers[Self.csrfHeader] { return header }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { return nil }
-        let body = try await request.collectBody(upTo: 1 << 20)
+        let body = try await PanelBodyReader.collect(&request, upTo: 1 << 20, t: t)
         return FormBody.fields(String(buffer: body))[Self.csrfField]
     }
 

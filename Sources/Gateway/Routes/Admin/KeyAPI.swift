@@ -10,7 +10,7 @@ enum KeyAPI {
             try await list(request, context: context, services: services)
         }
         api.post("keys/reveal") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             let directory = KeyDirectory(keys: services.pool.configuredKeys)
             let ids = AdminAPI.strings(body["ids"], limit: 10_000)
             var keys: [String: JSONValue] = [:]
@@ -22,7 +22,7 @@ enum KeyAPI {
         }
         api.post("keys/verify") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let keys = try await KeySelection.keys(try await AdminAPI.body(request), services: services)
+            let keys = try await KeySelection.keys(try await AdminAPI.body(request, context), services: services, t: t)
             guard !keys.isEmpty else { throw AdminAPI.error(400, t(.noKeysSelected)) }
             guard let job = services.panel.verificationJobs.start(keys) else {
                 throw AdminAPI.error(429, t(.verificationBusy))
@@ -42,7 +42,12 @@ enum KeyAPI {
     }
 
     static func list(_ request: Request, context: GatewayRequestContext, services: GatewayServices) async throws -> Response {
-        let query = KeyListQuery(PageQuery(request))
+        let page = PageQuery(request)
+        // An unknown status would list every key; a script asking for one has a typo to hear about.
+        if let status = page["status"], KeyListQuery.Status(rawValue: status) == nil {
+            throw KeySelection.refusal(.unknownStatus(status), t: AdminAPI.translator(context))
+        }
+        let query = KeyListQuery(page)
         let result = query.apply(services.pool.snapshot())
         let today = PanelClock(timeZoneName: services.settings.current[SettingCatalog.timezone].text ?? "UTC").startOfToday
         let calls = try await services.storage.requestCountsByKey(result.rows.map(\.key), since: today)
@@ -74,8 +79,8 @@ enum KeyAPI {
 
     static func action(_ request: Request, context: GatewayRequestContext, services: GatewayServices) async throws -> Response {
         let t = AdminAPI.translator(context)
-        let body = try await AdminAPI.body(request)
-        let keys = try await KeySelection.keys(body, services: services)
+        let body = try await AdminAPI.body(request, context)
+        let keys = try await KeySelection.keys(body, services: services, t: t)
         guard !keys.isEmpty else { throw AdminAPI.error(400, t(.noKeysSelected)) }
         let pool = services.pool
         switch body["action"]?.stringValue {
@@ -101,7 +106,8 @@ enum KeyAPI {
                 "message": .string(VerificationReport.sentence(result, t: t)),
             ]))
         default:
-            throw GatewayError.badRequest("Unknown action; use reset, enable, disable, delete or verify.")
+            let action = body["action"]?.scalarText ?? ""
+            throw AdminAPI.error(400, t(.unknownKeyAction, action, "reset, enable, disable, delete, verify"))
         }
     }
 

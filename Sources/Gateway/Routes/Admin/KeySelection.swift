@@ -3,9 +3,10 @@ import Wire
 
 /// Which keys a batch action means, from its JSON: `ids` (a selection), `errorCode` (every key
 /// with that error code in the last 24 hours) or `filter` (every key the list's filter matches,
-/// on all pages). Only configured keys are ever returned.
+/// on all pages; read strictly, see `KeyListQuery.selection`). Only configured keys are ever
+/// returned.
 enum KeySelection {
-    static func keys(_ body: JSONValue, services: GatewayServices) async throws -> [String] {
+    static func keys(_ body: JSONValue, services: GatewayServices, t: Translator) async throws -> [String] {
         let snapshot = services.pool.snapshot()
         let directory = KeyDirectory(keys: snapshot.map(\.key))
         if let ids = body["ids"], ids.arrayValue != nil {
@@ -18,13 +19,27 @@ enum KeySelection {
             return counts.map(\.key).filter { configured.contains($0) }
         }
         if let filter = body["filter"]?.stringValue {
-            let pairs = filter.split(separator: "&").map { pair -> (String, String) in
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                return (parts[0], parts.count > 1 ? parts[1] : "")
+            let query: KeyListQuery
+            do throws(KeyListQuery.FilterProblem) {
+                query = try KeyListQuery.selection(PageQuery(FormBody.pairs(filter)))
+            } catch {
+                throw refusal(error, t: t)
             }
-            let query = KeyListQuery(PageQuery(pairs))
             return snapshot.filter(query.matches).map(\.key)
         }
-        throw GatewayError.badRequest("Say which keys: \"ids\", \"errorCode\" or \"filter\".")
+        throw AdminAPI.error(400, t(.sayWhichKeys, "\"ids\", \"errorCode\", \"filter\""))
+    }
+
+    /// A refused filter as a 400 in the admin's language.
+    static func refusal(_ problem: KeyListQuery.FilterProblem, t: Translator) -> GatewayError {
+        switch problem {
+        case .unknownStatus(let text):
+            let known = KeyListQuery.Status.allCases.map(\.rawValue).joined(separator: ", ")
+            return AdminAPI.error(400, t(.unknownKeyStatus, text, known))
+        case .notANumber(let name, let value):
+            return AdminAPI.error(400, t(.keyFilterNotANumber, name, value))
+        case .noCondition:
+            return AdminAPI.error(400, t(.keyFilterEmpty, "status=all"))
+        }
     }
 }

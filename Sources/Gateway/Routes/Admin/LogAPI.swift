@@ -40,7 +40,7 @@ enum LogAPI {
 
         api.post("logs/errors/delete") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             let ids = (body["ids"]?.arrayValue ?? []).prefix(10_000).compactMap { $0.intValue.map(Int64.init) }
             guard !ids.isEmpty else { throw AdminAPI.error(400, t(.noRowsSelected)) }
             let deleted = try await services.storage.deleteErrorLogs(ids: ids)
@@ -49,7 +49,7 @@ enum LogAPI {
 
         api.post("logs/errors/delete-all") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             guard body["confirm"]?.boolValue == true else { throw AdminAPI.error(400, t(.deleteAllNeedsConfirmation)) }
             let deleted = try await services.storage.deleteAllErrorLogs()
             return AdminAPI.ok(["deleted": .int(Int64(deleted)), "message": .string(t(.logsDeleted, String(deleted)))])

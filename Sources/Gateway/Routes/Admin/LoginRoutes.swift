@@ -53,7 +53,7 @@ enum LoginRoutes {
             return loginPage(request, context: context, services: services, notice: .none, status: .forbidden)
         }
         var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
+        let body = try await PanelBodyReader.collect(&request, upTo: 64 * 1024, t: AdminAPI.translator(for: request))
         // The login form posts `auth_token` as gemini-balance's does; scripts may send it as JSON.
         let presented: String
         if request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true {

@@ -7,7 +7,7 @@ enum PanelAssetRoutes {
     static func register(on group: RouterGroup<GatewayRequestContext>) {
         group.get("static/{name}") { request, context -> Response in
             guard let name = context.parameters.get("name"), let asset = PanelAssets.Asset(fileName: name) else {
-                throw GatewayError.notFound("There is no such panel file.")
+                throw GatewayError.notFound(AdminAPI.translator(for: request)(.panelFileNotFound))
             }
             let bytes = PanelAssets.content(asset)
             return Response(

@@ -6,12 +6,12 @@ import Wire
 enum SettingsAPI {
     static func register(on api: RouterGroup<GatewayRequestContext>, services: GatewayServices) {
         api.put("config") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             return await SettingsSaving.save(body, services: services, t: AdminAPI.translator(context))
         }
 
         api.post("config/keys/preview") { request, context -> Response in
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             let mode = body["mode"]?.stringValue.flatMap(PastedKeys.Mode.init(rawValue:)) ?? .add
             let pasted = PastedKeys(text: body["text"]?.stringValue ?? "", current: services.settings.current.apiKeys, mode: mode)
             let t = AdminAPI.translator(context)
@@ -26,7 +26,7 @@ enum SettingsAPI {
 
         api.post("config/reveal") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             guard let name = body["name"]?.stringValue, let definition = SettingCatalog.definition(name),
                   definition.isSecret, definition != SettingCatalog.keyWeights
             else { throw AdminAPI.error(400, t(.cannotReveal)) }
@@ -53,21 +53,25 @@ enum SettingsAPI {
 
         api.post("config/reset") { request, context -> Response in
             let t = AdminAPI.translator(context)
-            let body = try await AdminAPI.body(request)
+            let body = try await AdminAPI.body(request, context)
             guard body["confirm"]?.boolValue == true else { throw AdminAPI.error(400, t(.resetNeedsConfirmation)) }
-            let before = services.settings.current
-            let plan = EnvironmentReset.plan(
-                environment: services.launch.variables, current: before, validator: services.settings.validator)
-            guard plan.problems.isEmpty else { return SettingsSaving.refused(plan.problems, t: t) }
-            do throws(SettingsUpdateError) {
-                let after = try await services.settings.update(plan.values)
+            let (environment, validator) = (services.launch.variables, services.settings.validator)
+            do {
+                // Planned from the settings in force when its turn comes, like any partial change.
+                let (after, (plan, before)) = try await services.settings.update(from: { current in
+                    let plan = EnvironmentReset.plan(environment: environment, current: current, validator: validator)
+                    guard plan.problems.isEmpty else { throw SettingsUpdateError.invalid(plan.problems) }
+                    return (plan.values, (plan, current))
+                })
                 var notes = [t(.settingsResetDone)]
                 if plan.keptKeys { notes.append(t(.resetKeptKeys)) }
                 if plan.keptAdminToken { notes.append(t(.resetKeptAdminToken)) }
                 let relogin = before.effectiveAdminToken != after.effectiveAdminToken
                 if relogin { notes.append(t(.loginAgainNewToken)) }
                 return AdminAPI.ok(["message": .string(notes.joined(separator: " ")), "relogin": .bool(relogin)])
-            } catch {
+            } catch SettingsUpdateError.invalid(let problems) {
+                return SettingsSaving.refused(problems, t: t)
+            } catch let error as SettingsUpdateError {
                 throw SettingsSaving.failure(error, t: t)
             }
         }

@@ -114,7 +114,8 @@ struct TokenNames: Sendable {
         guard let fingerprint else { return "<span class=\"muted\">\(t(.noTokenRecorded))</span>" }
         if fingerprint == adminFingerprint { return "<span class=\"badge\">\(t(.adminTokenName))</span>" }
         if let name = names[fingerprint] { return "<code translate=\"no\">\(name)</code>" }
-        return "<span class=\"muted\">\(t(.removedToken))</span> <code translate=\"no\">\(String(fingerprint.prefix(6)))</code>"
+        // One element, so that it stays beside its label in a phone's stacked cell.
+        return "<span><span class=\"muted\">\(t(.removedToken))</span> <code translate=\"no\">\(String(fingerprint.prefix(6)))</code></span>"
     }
 
     /// The admin token's option is the word `admin`, so that not even its fingerprint is in the page.

@@ -32,7 +32,7 @@ enum GatewayStatusSection {
         let rows = instances.map { instance -> Markup in
             let marker: Markup = instance.id == current ? " <span class=\"muted\">(\(t(.thisInstance)))</span>" : ""
             return """
-                <tr><td data-label="\(t(.instanceName))"><span translate="no">\(instance.name)</span>\(marker)</td>
+                <tr><td data-label="\(t(.instanceName))"><div><span translate="no">\(instance.name)</span>\(marker)</div></td>
                 <td data-label="\(t(.instanceAddress))"><span translate="no">\(instance.address)</span></td>
                 <td data-label="\(t(.instanceVersion))"><span translate="no">\(instance.version)</span></td>
                 <td data-label="\(t(.instanceStarted))">\(page.clock.format(instance.startedAt))</td>

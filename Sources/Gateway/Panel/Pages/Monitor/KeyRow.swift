@@ -3,6 +3,9 @@ import Foundation
 /// One key in a list: masked key (with reveal), status (and what it is resting for, with the
 /// time left), failures, last error, calls today, weight, and the per-key actions. The full key
 /// is never in the page; the script asks for it by id when the admin presses Show or Copy.
+///
+/// A cell whose value is several pieces wraps them in one `div`: on a phone each labelled cell is
+/// a two-column grid (label, value), where every further piece would start a row of its own.
 enum KeyRow {
     static func render(_ key: KeySnapshot, callsToday: OutcomeCounts?, page: PanelPage) -> Markup {
         let t = page.t
@@ -30,11 +33,11 @@ enum KeyRow {
         return """
             <tr data-key-id="\(id)">
             <td class="select-cell"><input type="checkbox" class="select" value="\(id)" aria-label="\(t(.selectKey))"></td>
-            <td data-label="\(t(.key))"><code class="masked" translate="no">\(key.masked)</code> <button type="button" class="button small subtle" data-key-action="reveal">\(t(.show))</button></td>
-            <td data-label="\(t(.status))"><span class="badge status-\(status.rawValue)">\(t(status.label))</span>\(coolingList)</td>
+            <td data-label="\(t(.key))"><div><code class="masked" translate="no">\(key.masked)</code> <button type="button" class="button small subtle" data-key-action="reveal">\(t(.show))</button></div></td>
+            <td data-label="\(t(.status))"><div><span class="badge status-\(status.rawValue)">\(t(status.label))</span>\(coolingList)</div></td>
             <td data-label="\(t(.failures))" class="num">\(key.record.consecutiveFailures)</td>
-            <td data-label="\(t(.lastError))" class="last-error">\(lastError)</td>
-            <td data-label="\(t(.callsToday))" class="num"><span class="ok">\(today.successes)</span> / <span class="fail">\(today.failures)</span></td>
+            <td data-label="\(t(.lastError))" class="last-error"><div>\(lastError)</div></td>
+            <td data-label="\(t(.callsToday))" class="num"><div><span class="ok">\(today.successes)</span> / <span class="fail">\(today.failures)</span></div></td>
             <td data-label="\(t(.weight))" class="num">\(key.weight)</td>
             <td data-label="\(t(.actions))" class="actions">
             <button type="button" class="button small" data-key-action="verify">\(t(.verify))</button>

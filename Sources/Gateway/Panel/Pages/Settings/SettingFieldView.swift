@@ -86,6 +86,14 @@ enum SettingFieldView {
                 <textarea id="\(id)" data-field rows="3" spellcheck="false" translate="no" placeholder="\(t(.secretListPlaceholder))"></textarea>
                 <div class="inline">\(show)\(generate)</div><p class="muted">\(t(.onePerLine))</p>
                 """
+        case .map(let object):
+            // The names say what is configured and are no secret; the values are.
+            let names = object.keys.sorted().joined(separator: ", ")
+            return """
+                <p class="current"><span>\(t(.currentItems, String(object.count)))</span> <span class="muted" translate="no">\(names)</span></p>
+                <textarea id="\(id)" data-field rows="3" spellcheck="false" translate="no" placeholder="\(t(.secretMapPlaceholder))"></textarea>
+                <div class="inline">\(show)</div><p class="muted">\(t(.jsonObjectHint))</p>
+                """
         default:
             let text = value.text ?? ""
             let placeholder = text.isEmpty ? t(.notSet) : t(.unchangedSecret, Secret.mask(text))
