@@ -16,7 +16,8 @@ import Testing
     @Test func mixedKeysAllCallsSucceed() async throws {
         let fake = FakeGemini()
         fake.script(invalid, .invalidKey)
-        fake.script(perMinute, .quotaPerMinute(retryDelaySeconds: 2, models: [flash]))
+        // Long enough that the first rounds finish inside it even on a busy machine.
+        fake.script(perMinute, .quotaPerMinute(retryDelaySeconds: 5, models: [flash]))
         fake.script(perDay, .quotaPerDay(models: [flash]))
         let environment = ["MAX_FAILURES": "2", "MAX_RETRIES": "4"]
         try await GatewayHarness.run(keys: [invalid, perMinute, perDay, good], environment: environment, fake: fake) { harness in
@@ -44,7 +45,7 @@ import Testing
             #expect(harness.upstreamCalls(key: perDay, model: pro).count >= 1)
             #expect(harness.upstreamCalls(key: invalid).count == 2)
             // When the per-minute cooldown ends, the key serves flash again.
-            try await Task.sleep(for: .milliseconds(2300))
+            try await Task.sleep(for: .milliseconds(5300))
             for _ in 0..<4 {
                 do {
                     let reply = try await harness.generate(model: flash)
