@@ -74,16 +74,20 @@ public final class SettingsStore: Sendable {
     /// Stores and applies checked changes over the settings in force; only ever called inside
     /// `saves.run`, so nothing changes them between the read and the write.
     private func commit(_ changes: [String: SettingValue]) async throws(SettingsUpdateError) -> Settings {
-        let old = current
-        var new = old
-        for (name, value) in changes { new.set(name, value) }
         let texts = changes.mapValues(SettingCodec.encode)
         do {
             try await storage.saveSettings(texts)
         } catch {
             throw .storageFailed(String(describing: error))
         }
-        apply(new, old: old)
+        // Laid over the settings in force once the write is done, not those read before it:
+        // another instance's save may have been adopted meanwhile, and must not be undone.
+        let (old, new) = snapshot.withLock { settings -> (Settings, Settings) in
+            let old = settings
+            for (name, value) in changes { settings.set(name, value) }
+            return (old, settings)
+        }
+        notify(old: old, new: new)
         return new
     }
 
@@ -112,13 +116,15 @@ public final class SettingsStore: Sendable {
     /// Replaces the snapshot with settings read elsewhere (another instance saved them) without
     /// writing them back.
     public func adopt(_ new: Settings) {
-        let old = current
-        guard new != old else { return }
-        apply(new, old: old)
+        let old = snapshot.withLock { settings -> Settings? in
+            guard settings != new else { return nil }
+            defer { settings = new }
+            return settings
+        }
+        if let old { notify(old: old, new: new) }
     }
 
-    private func apply(_ new: Settings, old: Settings) {
-        snapshot.withLock { $0 = new }
+    private func notify(old: Settings, new: Settings) {
         for observer in observers.withLock({ $0 }) { observer(old, new) }
     }
 }
