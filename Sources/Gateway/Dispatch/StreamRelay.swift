@@ -14,8 +14,9 @@ import Synchronization
 /// has a harmless keep-alive, every `keepAlive.every` until the answer starts; a failure from
 /// then on is an error event.
 ///
-/// When the client goes away, the write fails, the producer is cancelled, and with it the
-/// upstream call.
+/// When the client goes away, the producer is cancelled, and with it the upstream call: at once
+/// when its connection closes, which matters while nothing is being written (a slow first event,
+/// a long pause), and otherwise when a write fails.
 public enum StreamRelay {
     public struct KeepAlive: Sendable {
         /// Commit the response head after this long without the first byte.
@@ -33,7 +34,7 @@ public enum StreamRelay {
     }
 
     public static func respond(
-        family: APIFamily, headers: HTTPFields, keepAlive: KeepAlive,
+        family: APIFamily, headers: HTTPFields, keepAlive: KeepAlive, connection: ClientConnection,
         producer: @escaping @Sendable (StreamSink) async -> Void
     ) async -> Response {
         let channel = AsyncChannel<StreamMessage>()
@@ -41,12 +42,17 @@ public enum StreamRelay {
             await producer(StreamSink(channel: channel))
             channel.finish()
         }
-        let owner = ProducerOwner(task)
+        let owner = ProducerOwner(task, closeObservation: connection.onClose { task.cancel() })
         var streamHeaders = headers
         streamHeaders[.cacheControl] = "no-cache"
         streamHeaders[HTTPField.Name("X-Accel-Buffering")!] = "no"
 
-        switch await nextMessage(from: channel, within: keepAlive.after) {
+        let first = await nextMessage(from: channel, within: keepAlive.after)
+        if Task.isCancelled || connection.isClosed {
+            owner.cancel()
+            return GatewayError.clientGone.response(for: family)
+        }
+        switch first {
         case .message(.failed(let error)):
             owner.cancel()
             return error.response(for: family)
@@ -145,13 +151,21 @@ public enum StreamRelay {
 }
 
 /// Owns the producer task: cancels it when asked, and when the response is dropped without its
-/// body ever being written (the client left before the head went out).
+/// body ever being written (the client left before the head went out). Once the response is
+/// done it also stops watching the connection.
 final class ProducerOwner: Sendable {
     private let task: Task<Void, Never>
+    private let closeObservation: CloseObservation
 
-    init(_ task: Task<Void, Never>) { self.task = task }
+    init(_ task: Task<Void, Never>, closeObservation: CloseObservation) {
+        self.task = task
+        self.closeObservation = closeObservation
+    }
 
     func cancel() { task.cancel() }
 
-    deinit { task.cancel() }
+    deinit {
+        task.cancel()
+        closeObservation.cancel()
+    }
 }

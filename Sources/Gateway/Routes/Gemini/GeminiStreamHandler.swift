@@ -12,7 +12,7 @@ struct GeminiStreamHandler: Sendable {
 
     struct EmptyUpstreamStream: Error {}
 
-    func relay(_ call: UpstreamCall, sse: Bool) async -> Response {
+    func relay(_ call: UpstreamCall, sse: Bool, connection: ClientConnection) async -> Response {
         let settings = services.settings.current
         let headers: HTTPFields = [.contentType: sse ? "text/event-stream" : "application/json; charset=UTF-8"]
         // Google's SDKs accept no byte that is not an event, so the native stream only commits
@@ -20,7 +20,7 @@ struct GeminiStreamHandler: Sendable {
         let keepAlive = StreamRelay.KeepAlive(
             after: .seconds(settings.streamKeepAliveSeconds), every: .seconds(settings.streamKeepAliveSeconds), bytes: nil)
         let dispatcher = services.dispatcher
-        return await StreamRelay.respond(family: .gemini, headers: headers, keepAlive: keepAlive) { sink in
+        return await StreamRelay.respond(family: .gemini, headers: headers, keepAlive: keepAlive, connection: connection) { sink in
             await Self.produce(call, sse: sse, dispatcher: dispatcher, sink: sink)
         }
     }
