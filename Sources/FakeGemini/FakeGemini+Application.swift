@@ -18,6 +18,7 @@ extension FakeGemini {
         defaultLogger.logLevel = .warning
         return Application(
             router: fake.makeRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [HangUpClosingHandler()])),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 await onListening(host, channel.localAddress?.port ?? port)

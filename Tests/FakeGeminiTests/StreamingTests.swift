@@ -156,4 +156,20 @@ struct StreamingTests {
             #expect(!record.streamAborted)
         }
     }
+
+    /// Hummingbird allows half-closed connections, so a hang-up reaches the fake only as the end
+    /// of its input; the fake must still notice it while it is silent.
+    @Test("a client that hangs up while a slow answer is pending ends the wait and is recorded", arguments: [false, true])
+    func hangUpDuringFirstWait(stream: Bool) async throws {
+        try await withLiveFake({ $0.script("AIzaSlow", .slow(firstEventDelayMs: 20_000)) }) { fake, live in
+            let path = stream ? Self.stream(key: "AIzaSlow") : "/v1beta/models/gemini-2.5-flash:generateContent?key=AIzaSlow"
+            let call = Task { try await HTTPClient.shared.execute(live.request(path, body: chatBody("hi")), timeout: .seconds(30)) }
+            let recorded = try await eventually { fake.requests().count == 1 }
+            #expect(recorded, "the call is recorded when it arrives, before its wait")
+            call.cancel()
+            _ = await call.result
+            let noticed = try await eventually(timeout: .seconds(2)) { fake.requests().first?.clientDisconnected == true }
+            #expect(noticed)
+        }
+    }
 }

@@ -180,6 +180,28 @@ import Wire
         monitor.observe(ByteBuffer(string: "data: {\"error\": {\"code\": 500}}\r\n\r\n\"finishReason\""))
         #expect(!monitor.isComplete)
     }
+
+    @Test func failureIsReportedUnlessGoogleAlreadyDidOrTheArrayIsClosed() {
+        var sse = NativeStreamMonitor(sse: true)
+        sse.observe(ByteBuffer(string: "data: {\"candidates\": []}\r\n\r\n"))
+        #expect(sse.canReportFailure)
+        sse.observe(ByteBuffer(string: "data: {\"error\": {\"code\": 500}}\r\n\r\n"))
+        #expect(!sse.canReportFailure)
+
+        var array = NativeStreamMonitor(sse: false)
+        array.observe(ByteBuffer(string: "[{\n  \"candidates\": []\n}\n,\r\n{\n  \"error\": {\n    \"code\": 500\n  }\n}"))
+        #expect(!array.isComplete)
+        #expect(array.canReportFailure, "the array is still open: Gemgate's element closes it")
+        array.observe(ByteBuffer(string: "\n]"))
+        #expect(!array.isComplete, "Google's error element is a failure")
+        #expect(!array.canReportFailure)
+    }
+
+    @Test func errorInsideAnswerTextIsNotGooglesError() {
+        var array = NativeStreamMonitor(sse: false)
+        array.observe(ByteBuffer(string: "[{\n  \"candidates\": [{\"text\": \"{\\n  \\\"error\\\": 1}\"}]\n}\n]"))
+        #expect(array.isComplete)
+    }
 }
 
 @Suite struct APIFamilyTests {

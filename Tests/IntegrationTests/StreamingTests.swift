@@ -93,4 +93,73 @@ import Testing
             #expect(reply.header("X-Accel-Buffering") == "no")
         }
     }
+
+    // MARK: Failures in the stream's own framing
+
+    private func arrayStream(_ harness: GatewayHarness) async throws -> GatewayHarness.Reply {
+        try await harness.post(
+            "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+            body: #"{"contents":[{"role":"user","parts":[{"text":"one two three four five six"}]}]}"#, token: harness.token)
+    }
+
+    /// Without `alt=sse` the client parses one JSON array: a cut stream must still end as one, with
+    /// Google's error object as its last element, not with an SSE event inside it.
+    @Test func cutJSONArrayStreamEndsWithAnErrorElement() async throws {
+        let cut = testKey("arr-cut")
+        let fake = FakeGemini()
+        fake.script(cut, .streamCut(afterEvents: 2))
+        try await GatewayHarness.run(keys: [cut], fake: fake) { harness in
+            let reply = try await arrayStream(harness)
+            #expect(reply.status == 200)
+            let items = try #require(reply.json?.arrayValue, "not a JSON array: \(reply.body)")
+            #expect(items.count == 3)
+            #expect(items.prefix(2).allSatisfy { $0["candidates"] != nil })
+            let error = try #require(items.last?["error"])
+            #expect(error["status"]?.stringValue == "UNAVAILABLE")
+            #expect(error["message"]?.stringValue?.contains("broke off") == true)
+        }
+    }
+
+    /// The head went out early (keep-alive) and the upstream then failed before any data: the
+    /// array holds the error alone.
+    @Test func jsonArrayStreamThatFailsBeforeItsFirstElementIsAnArrayOfTheError() async throws {
+        let slow = testKey("arr-slow")
+        let fake = FakeGemini()
+        fake.script(slow, .slow(firstEventDelayMs: 10_000))
+        let environment = ["STREAM_KEEPALIVE_SECONDS": "1", "TIME_OUT": "2", "MAX_RETRIES": "1"]
+        try await GatewayHarness.run(keys: [slow], environment: environment, fake: fake) { harness in
+            let reply = try await arrayStream(harness)
+            #expect(reply.status == 200)
+            let items = try #require(reply.json?.arrayValue, "not a JSON array: \(reply.body)")
+            #expect(items.count == 1)
+            #expect(items.first?["error"]?["status"]?.stringValue == "DEADLINE_EXCEEDED")
+        }
+    }
+
+    /// Google's own error element, which closes the array, is the only error the client sees.
+    @Test func googleErrorElementEndsTheJSONArrayStreamAlone() async throws {
+        let failing = testKey("arr-google-error")
+        let fake = FakeGemini()
+        fake.script(failing, .midStreamError(afterEvents: 2))
+        try await GatewayHarness.run(keys: [failing], fake: fake) { harness in
+            let reply = try await arrayStream(harness)
+            let items = try #require(reply.json?.arrayValue, "not a JSON array: \(reply.body)")
+            #expect(items.filter { $0["error"] != nil }.count == 1)
+            #expect(items.last?["error"]?["code"]?.intValue == 500)
+        }
+    }
+
+    /// An SDK raises on Google's `data: {"error":…}` event; Gemgate must not append its own.
+    @Test func googleErrorEventIsNotFollowedByASecondOne() async throws {
+        let failing = testKey("sse-google-error")
+        let fake = FakeGemini()
+        fake.script(failing, .midStreamError(afterEvents: 2))
+        try await GatewayHarness.run(keys: [failing], fake: fake) { harness in
+            let response = try await HTTPClient.shared.execute(streamRequest(harness), timeout: .seconds(30))
+            let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            let errors = text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix(#"data: {"error""#) }
+            #expect(errors.count == 1, "\(text)")
+            #expect(errors.first?.contains(#""code": 500"#) == true, "Google's own error, relayed as is")
+        }
+    }
 }

@@ -27,7 +27,8 @@ public enum FakeKeyBehaviour: Sendable, Hashable {
     /// 400 FAILED_PRECONDITION "User location is not supported for the API use.".
     case locationBlocked
     /// Valid, but slow: a plain answer waits `firstEventDelayMs`; a stream sends `events` frames,
-    /// the first after `firstEventDelayMs` and the next ones `eventIntervalMs` apart.
+    /// the first after `firstEventDelayMs` and the next ones `eventIntervalMs` apart. A caller
+    /// that hangs up during the first wait ends it (recorded as `clientDisconnected`).
     case slow(firstEventDelayMs: Int, eventIntervalMs: Int = 0, events: Int = 3)
     /// A stream sends `afterEvents` frames, then the connection is closed abruptly, with no
     /// finishReason and no end of the chunked body. Plain calls succeed.

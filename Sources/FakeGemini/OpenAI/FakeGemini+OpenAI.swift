@@ -62,8 +62,7 @@ extension FakeGemini {
         let answer = try AnswerPlanner.plan(request.conversation, model: model, signatures: signatures)
         let builder = ChatCompletionBuilder(answer: answer, modelID: model.id, responseID: responseIDs.next())
         guard request.stream else {
-            await Self.waitForFirstEvent(treatment.pacing)
-            return .whole(FakeResponses.json(builder.completion().rendered(.compact)))
+            return Reply.whole(FakeResponses.json(builder.completion().rendered(.compact))).held(for: treatment.pacing)
         }
         let chunks = builder.chunks(count: treatment.pacing.plannedFrameCount, includeUsage: request.includeUsage)
         let script = StreamFraming.openAISSE.script(frames: chunks, error: GoogleErrorCatalog.internalError, pacing: treatment.pacing)
@@ -84,7 +83,6 @@ extension FakeGemini {
         }
         guard !inputs.isEmpty else { throw GoogleErrorCatalog.invalidArgument("input must not be empty.") }
         if let rejection = treatment.serviceRejection { throw rejection }
-        await Self.waitForFirstEvent(treatment.pacing)
         let asBase64 = body["encoding_format"]?.stringValue == "base64"
         let data: [OrderedJSON] = inputs.enumerated().map { index, text in
             let values = EmbeddingVectors.rounded(EmbeddingVectors.vector(
@@ -96,7 +94,7 @@ extension FakeGemini {
             "object": "list", "data": .array(data), "model": .string(model.name),
             "usage": ["prompt_tokens": 0, "total_tokens": 0],
         ]
-        return .whole(FakeResponses.json(document.rendered(.compact)))
+        return Reply.whole(FakeResponses.json(document.rendered(.compact))).held(for: treatment.pacing)
     }
 
     /// Little-endian float32, the form the OpenAI SDK decodes for `encoding_format: base64`.

@@ -19,7 +19,8 @@ public struct RecordedRequest: Sendable, Codable, Hashable {
     public var status: Int
     /// Stream frames written (0 for plain answers).
     public var eventsSent: Int
-    /// A write failed because the client went away mid-stream.
+    /// The client went away before the answer was complete: it hung up while a slow answer was
+    /// pending, or a stream write failed.
     public var clientDisconnected: Bool
     /// The fake cut the stream on purpose (`streamCut`).
     public var streamAborted: Bool

@@ -71,8 +71,7 @@ extension FakeGemini {
             let answer = try AnswerPlanner.plan(conversation, model: model, signatures: signatures)
             let builder = GenerateResponseBuilder(answer: answer, model: model, responseID: responseIDs.next())
             if action == .generateContent {
-                await Self.waitForFirstEvent(treatment.pacing)
-                return .json(builder.wholeResponse())
+                return Reply.json(builder.wholeResponse()).held(for: treatment.pacing)
             }
             let framing: StreamFraming = call.query["alt"] == "sse" ? .googleSSE : .googleJSONArray
             let frames = builder.streamFrames(count: treatment.pacing.plannedFrameCount)
@@ -85,25 +84,16 @@ extension FakeGemini {
         case .embedContent:
             let embedding = try EmbeddingRequests.single(body, model: model)
             if let rejection = treatment.serviceRejection { throw rejection }
-            await Self.waitForFirstEvent(treatment.pacing)
-            return .json(["embedding": embedding])
+            return Reply.json(["embedding": embedding]).held(for: treatment.pacing)
         case .batchEmbedContents:
             let embeddings = try EmbeddingRequests.batch(body, model: model)
             if let rejection = treatment.serviceRejection { throw rejection }
-            await Self.waitForFirstEvent(treatment.pacing)
-            return .json(["embeddings": .array(embeddings)])
+            return Reply.json(["embeddings": .array(embeddings)]).held(for: treatment.pacing)
         case .predict:
             let predictions = try ImagePredictions.predict(body)
             if let rejection = treatment.serviceRejection { throw rejection }
-            await Self.waitForFirstEvent(treatment.pacing)
-            return .json(["predictions": .array(predictions)])
+            return Reply.json(["predictions": .array(predictions)]).held(for: treatment.pacing)
         }
-    }
-
-    /// A slow key delays a plain answer as long as a stream's first frame.
-    static func waitForFirstEvent(_ pacing: StreamPacing) async {
-        guard pacing.firstEventDelayMs > 0 else { return }
-        try? await Task.sleep(for: .milliseconds(pacing.firstEventDelayMs))
     }
 
     /// The JSON body; an empty body reads as `{}` (Google then names the missing fields).

@@ -6,8 +6,9 @@ extension FakeGemini {
     /// Adds the fake's routes: the native API under `/v1beta` and `/v1`, the OpenAI-compatible
     /// surface under `/v1beta/openai`, and the control API under `/_fake`.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
-        let apiHandler: @Sendable (Request, Context) async throws -> Response = { request, _ in
-            await self.respond(to: await IncomingCall.read(request))
+        let apiHandler: @Sendable (Request, Context) async throws -> Response = { request, context in
+            let closed = (context as? FakeRequestContext)?.connectionClosed
+            return await self.respond(to: await IncomingCall.read(request, connectionClosed: closed))
         }
         for pattern in ["/v1beta/**", "/v1/**"] {
             for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
@@ -18,8 +19,8 @@ extension FakeGemini {
     }
 
     /// A router holding only the fake's routes.
-    public func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func makeRouter() -> Router<FakeRequestContext> {
+        let router = Router(context: FakeRequestContext.self)
         addRoutes(to: router)
         return router
     }
@@ -33,14 +34,24 @@ extension FakeGemini {
         switch reply {
         case .whole(let response):
             return response
+        case .held(let response, let delayMs):
+            await pause(call, for: delayMs, recordID: recordID)
+            return response
         case .stream(let script, let contentType):
             // Google sends nothing, not even the head, until the first chunk is ready.
-            if script.pacing.firstEventDelayMs > 0 {
-                try? await Task.sleep(for: .milliseconds(script.pacing.firstEventDelayMs))
-            }
+            await pause(call, for: script.pacing.firstEventDelayMs, recordID: recordID)
             var headers = FakeResponses.googleHeaders(contentType: contentType)
             headers[.contentDisposition] = "attachment"
             return Response(status: .ok, headers: headers, body: PacedStreamBody.make(script, recordID: recordID, log: log))
+        }
+    }
+
+    /// A slow key's wait before its answer starts; a caller that hangs up meanwhile ends it
+    /// and is recorded as gone.
+    private func pause(_ call: IncomingCall, for delayMs: Int, recordID: Int?) async {
+        guard delayMs > 0 else { return }
+        if await call.connection.pause(for: .milliseconds(delayMs)), let recordID {
+            log.update(recordID) { $0.clientDisconnected = true }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// A request as the fake sees it: read once from Hummingbird's `Request`, body collected.
 struct IncomingCall: Sendable {
@@ -14,11 +15,16 @@ struct IncomingCall: Sendable {
     let body: ByteBuffer
     /// The body did not fit under the size limit (it was cut at the limit).
     let bodyTooLarge: Bool
+    /// For delays that end when the caller hangs up.
+    let connection: CallerConnection
 
     /// Google's request size limit.
     static let maximumBodySize = 20 * 1024 * 1024
 
-    init(method: HTTPRequest.Method, rawPath: String, query: [String: String], headers: HTTPFields, body: ByteBuffer, bodyTooLarge: Bool = false) {
+    init(
+        method: HTTPRequest.Method, rawPath: String, query: [String: String], headers: HTTPFields, body: ByteBuffer,
+        bodyTooLarge: Bool = false, connection: CallerConnection = CallerConnection(closed: nil)
+    ) {
         self.method = method
         self.rawPath = rawPath
         self.path = rawPath.removingPercentEncoding ?? rawPath
@@ -26,9 +32,10 @@ struct IncomingCall: Sendable {
         self.headers = headers
         self.body = body
         self.bodyTooLarge = bodyTooLarge
+        self.connection = connection
     }
 
-    static func read(_ request: Request) async -> IncomingCall {
+    static func read(_ request: Request, connectionClosed: EventLoopFuture<Void>? = nil) async -> IncomingCall {
         var query: [String: String] = [:]
         for (name, value) in request.uri.queryParameters {
             query[String(name)] = String(value)
@@ -43,7 +50,7 @@ struct IncomingCall: Sendable {
         }
         return IncomingCall(
             method: request.method, rawPath: request.uri.path, query: query, headers: request.headers, body: body,
-            bodyTooLarge: tooLarge)
+            bodyTooLarge: tooLarge, connection: CallerConnection(closed: connectionClosed))
     }
 
     var bodyText: String {

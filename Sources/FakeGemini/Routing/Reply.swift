@@ -5,6 +5,8 @@ import Hummingbird
 enum Reply: Sendable {
     /// A complete response.
     case whole(Response)
+    /// A complete response that a slow key holds back for `delayMs` (the call is recorded first).
+    case held(Response, delayMs: Int)
     /// A 200 stream: the head waits `pacing.firstEventDelayMs`, then frames are written one by one.
     case stream(StreamScript, contentType: String)
 
@@ -16,9 +18,15 @@ enum Reply: Sendable {
         .whole(FakeResponses.prettyJSON(document))
     }
 
+    /// A slow key delays a plain answer as long as a stream's first frame.
+    func held(for pacing: StreamPacing) -> Reply {
+        guard case .whole(let response) = self, pacing.firstEventDelayMs > 0 else { return self }
+        return .held(response, delayMs: pacing.firstEventDelayMs)
+    }
+
     var status: Int {
         switch self {
-        case .whole(let response): return response.status.code
+        case .whole(let response), .held(let response, _): return response.status.code
         case .stream: return 200
         }
     }

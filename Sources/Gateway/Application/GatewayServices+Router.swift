@@ -16,10 +16,12 @@ extension GatewayServices {
 
     /// The HTTP application on `HOST:PORT`, with the background services (log writer, key-state
     /// persister, periodic jobs). On shutdown the server stops first, then the services in
-    /// reverse order, so the last logs of the last requests are still written.
+    /// reverse order, so the last logs of the last requests are still written. A proxy request
+    /// whose client leaves is cancelled (`HangUpClosingHandler`, `CancelOnDisconnectResponder`).
     public func makeApplication(lease: JobLease = .always) -> some ApplicationProtocol {
         Application(
-            router: makeRouter(),
+            responder: CancelOnDisconnectResponder(makeRouter().buildResponder()),
+            server: .http1(configuration: .init(additionalChannelHandlers: [HangUpClosingHandler()])),
             configuration: .init(address: .hostname(launch.host, port: launch.port), serverName: "Gemgate"),
             services: backgroundServices(lease: lease),
             logger: logger)

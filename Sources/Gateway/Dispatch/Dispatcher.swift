@@ -36,6 +36,9 @@ public final class Dispatcher: Sendable {
     /// The retry loop. `accept` runs on a 2xx head and may still reject it (a stream that dies
     /// before its first byte): that counts as a transient failure and the next key is tried.
     /// Nothing has reached the client while this runs, so every retry is invisible to it.
+    ///
+    /// Cancelling the task (the client left: `CancelOnDisconnectResponder`, `StreamRelay`) ends
+    /// the loop with `.clientGone`: no further attempt, and the cut attempt is held against no key.
     public func attempt<Value>(
         _ call: UpstreamCall, accept: (HTTPClientResponse) async throws -> Value
     ) async throws(GatewayError) -> AcceptedAttempt<Value> {
@@ -43,6 +46,7 @@ public final class Dispatcher: Sendable {
         var tried = Set<String>()
         var lastFailure: GatewayError?
         for _ in 0..<maxAttempts {
+            if Task.isCancelled { throw .clientGone }
             let key: String
             if let fixed = call.fixedKey {
                 key = fixed
@@ -82,6 +86,8 @@ public final class Dispatcher: Sendable {
                 }
             }
             let body = (try? await response.body.collect(upTo: Self.errorBodyLimit)) ?? ByteBuffer()
+            // A body cut short by the cancellation would be misread (an empty 429 is still a rate limit).
+            if Task.isCancelled { throw .clientGone }
             let google = GoogleErrorBody(data: body.readableBytesView)
             let verdict = OutcomeClassifier.classify(status: status, body: google, now: Date())
             record(call, key: key, verdict: verdict, status: status, started: started, startedAt: startedAt,

@@ -12,10 +12,11 @@ import Synchronization
 /// longer than `keepAlive.after`, it commits early — so that proxies such as Cloudflare (100 s to
 /// the first byte) do not cut the connection — and then writes `keepAlive.bytes`, if the family
 /// has a harmless keep-alive, every `keepAlive.every` until the answer starts; a failure from
-/// then on is an error event.
+/// then on is written into the stream in its framing (`StreamFraming`).
 ///
-/// When the client goes away, the write fails, the producer is cancelled, and with it the
-/// upstream call.
+/// When the client goes away, the producer is cancelled, and with it the upstream call: at once
+/// when its connection closes, which matters while nothing is being written (a slow first event,
+/// a long pause), and otherwise when a write fails.
 public enum StreamRelay {
     public struct KeepAlive: Sendable {
         /// Commit the response head after this long without the first byte.
@@ -33,48 +34,56 @@ public enum StreamRelay {
     }
 
     public static func respond(
-        family: APIFamily, headers: HTTPFields, keepAlive: KeepAlive,
-        producer: @escaping @Sendable (StreamSink) async -> Void
+        family: APIFamily, framing: StreamFraming = .serverSentEvents, headers: HTTPFields, keepAlive: KeepAlive,
+        connection: ClientConnection, producer: @escaping @Sendable (StreamSink) async -> Void
     ) async -> Response {
         let channel = AsyncChannel<StreamMessage>()
         let task = Task {
             await producer(StreamSink(channel: channel))
             channel.finish()
         }
-        let owner = ProducerOwner(task)
+        let owner = ProducerOwner(task, closeObservation: connection.onClose { task.cancel() })
         var streamHeaders = headers
         streamHeaders[.cacheControl] = "no-cache"
         streamHeaders[HTTPField.Name("X-Accel-Buffering")!] = "no"
 
-        switch await nextMessage(from: channel, within: keepAlive.after) {
+        let first = await nextMessage(from: channel, within: keepAlive.after)
+        if Task.isCancelled || connection.isClosed {
+            owner.cancel()
+            return GatewayError.clientGone.response(for: family)
+        }
+        switch first {
         case .message(.failed(let error)):
             owner.cancel()
             return error.response(for: family)
         case .message(.opened):
             return Response(status: .ok, headers: streamHeaders, body: ResponseBody { writer in
-                try await pump(channel, into: &writer, family: family, owner: owner, keepAlive: nil)
+                try await pump(channel, into: &writer, family: family, framing: framing, owner: owner, keepAlive: nil)
             })
         case .message(.bytes(let first)):
             // A producer that writes without opening has opened implicitly.
             return Response(status: .ok, headers: streamHeaders, body: ResponseBody { writer in
                 try await write(first, to: &writer, owner: owner)
-                try await pump(channel, into: &writer, family: family, owner: owner, keepAlive: nil)
+                try await pump(
+                    channel, into: &writer, family: family, framing: framing, owner: owner, keepAlive: nil, wroteData: true)
             })
         case .finished:
             return GatewayError.internalError("stream producer ended without an answer").response(for: family)
         case .timedOut:
             return Response(status: .ok, headers: streamHeaders, body: ResponseBody { writer in
-                try await pump(channel, into: &writer, family: family, owner: owner, keepAlive: keepAlive)
+                try await pump(channel, into: &writer, family: family, framing: framing, owner: owner, keepAlive: keepAlive)
             })
         }
     }
 
     /// Writes messages until the producer finishes. While `keepAlive` is set and the stream has
-    /// not opened, waits in steps and writes keep-alive bytes in between.
+    /// not opened, waits in steps and writes keep-alive bytes in between. `wroteData` says whether
+    /// the answer's first bytes went out already (a failure is framed after them).
     private static func pump(
         _ channel: AsyncChannel<StreamMessage>, into writer: inout any ResponseBodyWriter, family: APIFamily,
-        owner: ProducerOwner, keepAlive: KeepAlive?
+        framing: StreamFraming, owner: ProducerOwner, keepAlive: KeepAlive?, wroteData: Bool = false
     ) async throws {
+        var wroteData = wroteData
         var waitingForOpen = keepAlive != nil
         while waitingForOpen, let keepAlive {
             switch await nextMessage(from: channel, within: keepAlive.every) {
@@ -84,9 +93,10 @@ public enum StreamRelay {
                 waitingForOpen = false
             case .message(.bytes(let bytes)):
                 try await write(bytes, to: &writer, owner: owner)
+                wroteData = true
                 waitingForOpen = false
             case .message(.failed(let error)):
-                try await write(ByteBuffer(string: error.streamEvent(for: family)), to: &writer, owner: owner)
+                try await write(framing.failure(error, family: family, afterData: wroteData), to: &writer, owner: owner)
                 try await writer.finish(nil)
                 return
             case .finished:
@@ -94,11 +104,16 @@ public enum StreamRelay {
                 return
             }
         }
-        for await message in channel {
+        relaying: for await message in channel {
             switch message {
-            case .opened: continue
-            case .bytes(let bytes): try await write(bytes, to: &writer, owner: owner)
-            case .failed(let error): try await write(ByteBuffer(string: error.streamEvent(for: family)), to: &writer, owner: owner)
+            case .opened:
+                continue
+            case .bytes(let bytes):
+                try await write(bytes, to: &writer, owner: owner)
+                wroteData = true
+            case .failed(let error):
+                try await write(framing.failure(error, family: family, afterData: wroteData), to: &writer, owner: owner)
+                if framing.failureEndsStream { break relaying }
             }
         }
         try await writer.finish(nil)
@@ -145,13 +160,21 @@ public enum StreamRelay {
 }
 
 /// Owns the producer task: cancels it when asked, and when the response is dropped without its
-/// body ever being written (the client left before the head went out).
+/// body ever being written (the client left before the head went out). Once the response is
+/// done it also stops watching the connection.
 final class ProducerOwner: Sendable {
     private let task: Task<Void, Never>
+    private let closeObservation: CloseObservation
 
-    init(_ task: Task<Void, Never>) { self.task = task }
+    init(_ task: Task<Void, Never>, closeObservation: CloseObservation) {
+        self.task = task
+        self.closeObservation = closeObservation
+    }
 
     func cancel() { task.cancel() }
 
-    deinit { task.cancel() }
+    deinit {
+        task.cancel()
+        closeObservation.cancel()
+    }
 }

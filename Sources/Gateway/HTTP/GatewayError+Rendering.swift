@@ -22,11 +22,7 @@ extension GatewayError {
     public func body(for family: APIFamily) -> String {
         switch family {
         case .gemini:
-            // Google's own error is relayed when there is one; otherwise ours in its shape.
-            let object = upstreamError ?? .object([
-                "code": .int(Int64(status)), "message": .string(message), "status": .string(googleStatus),
-            ])
-            return JSONValue.object(["error": object]).prettyText + "\n"
+            return JSONValue.object(["error": googleErrorObject]).prettyText + "\n"
         case .openAI:
             return JSONValue.object([
                 "error": .object([
@@ -45,9 +41,7 @@ extension GatewayError {
         let payload: JSONValue
         switch family {
         case .gemini, .gateway:
-            payload = .object(["error": upstreamError ?? .object([
-                "code": .int(Int64(status)), "message": .string(message), "status": .string(googleStatus),
-            ])])
+            payload = .object(["error": googleErrorObject])
         case .openAI:
             payload = .object(["error": .object([
                 "message": .string(message), "type": .string(openAIType),
@@ -55,6 +49,20 @@ extension GatewayError {
             ])])
         }
         return "data: " + payload.serializedText + "\n\n"
+    }
+
+    /// The end of a native stream without `alt=sse` that failed after it started: one more array
+    /// element, `{"error":…}` as Google writes it, and the closing `]`. `afterElements` says
+    /// whether the array already holds elements (its `[` went out); if not, this is the whole array.
+    public func jsonArrayEnding(afterElements: Bool) -> String {
+        (afterElements ? "\n,\r\n" : "[") + JSONValue.object(["error": googleErrorObject]).prettyText + "\n]"
+    }
+
+    /// Google's own error object when there is one; otherwise ours in its shape.
+    private var googleErrorObject: JSONValue {
+        upstreamError ?? .object([
+            "code": .int(Int64(status)), "message": .string(message), "status": .string(googleStatus),
+        ])
     }
 }
 

@@ -6,6 +6,8 @@ public struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext
     public var coreContext: CoreRequestContextStorage
     /// The TCP peer. Behind a reverse proxy this is the proxy; see `ClientAddress`.
     public let remoteAddress: SocketAddress?
+    /// The client's connection, to notice when the client leaves before its answer is ready.
+    public let connection: ClientConnection
     /// Set by `ClientAuthMiddleware` on proxy routes: who is calling.
     public var client: ClientIdentity?
     /// Set by the admin session middleware on panel routes.
@@ -14,6 +16,7 @@ public struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        connection = ClientConnection(channel: source.channel)
     }
 
     /// Handlers read bodies themselves with the configured limit (`RequestBodyReader`); this

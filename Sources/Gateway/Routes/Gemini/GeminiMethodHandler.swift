@@ -25,7 +25,8 @@ struct GeminiMethodHandler: Sendable {
             model: action.model, tokenFingerprint: context.client?.tokenFingerprint,
             bodyForErrorLog: settings.recordRequestBody ? String(buffer: body.bytes) : nil)
         if action.method == .streamGenerateContent {
-            return await GeminiStreamHandler(services: services).relay(call, sse: request.uri.queryParameters["alt"] == "sse")
+            return await GeminiStreamHandler(services: services).relay(
+                call, sse: request.uri.queryParameters["alt"] == "sse", connection: context.connection)
         }
         let response = try await services.dispatcher.send(call)
         var headers = HTTPFields()

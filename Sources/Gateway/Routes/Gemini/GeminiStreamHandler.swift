@@ -6,13 +6,14 @@ import NIOCore
 
 /// `:streamGenerateContent`: relays Google's stream byte for byte as it arrives (SSE with
 /// `alt=sse`, else the JSON-array framing), retrying on other keys until the first byte, and
-/// ending with an explicit error event if the stream breaks afterwards.
+/// ending with an explicit error in the stream's framing if it breaks afterwards (unless Google's
+/// own error already ended it).
 struct GeminiStreamHandler: Sendable {
     let services: GatewayServices
 
     struct EmptyUpstreamStream: Error {}
 
-    func relay(_ call: UpstreamCall, sse: Bool) async -> Response {
+    func relay(_ call: UpstreamCall, sse: Bool, connection: ClientConnection) async -> Response {
         let settings = services.settings.current
         let headers: HTTPFields = [.contentType: sse ? "text/event-stream" : "application/json; charset=UTF-8"]
         // Google's SDKs accept no byte that is not an event, so the native stream only commits
@@ -20,7 +21,10 @@ struct GeminiStreamHandler: Sendable {
         let keepAlive = StreamRelay.KeepAlive(
             after: .seconds(settings.streamKeepAliveSeconds), every: .seconds(settings.streamKeepAliveSeconds), bytes: nil)
         let dispatcher = services.dispatcher
-        return await StreamRelay.respond(family: .gemini, headers: headers, keepAlive: keepAlive) { sink in
+        return await StreamRelay.respond(
+            family: .gemini, framing: sse ? .serverSentEvents : .jsonArray, headers: headers, keepAlive: keepAlive,
+            connection: connection
+        ) { sink in
             await Self.produce(call, sse: sse, dispatcher: dispatcher, sink: sink)
         }
     }
@@ -52,7 +56,7 @@ struct GeminiStreamHandler: Sendable {
             if !Task.isCancelled {
                 let failure = GatewayError.streamInterrupted("upstream stream failed: \(error)")
                 dispatcher.logStreamFailure(call, accepted: accepted, error: failure)
-                await sink.fail(failure)
+                if monitor.canReportFailure { await sink.fail(failure) }
                 return
             }
         }
@@ -63,7 +67,7 @@ struct GeminiStreamHandler: Sendable {
         } else {
             let failure = GatewayError.streamInterrupted(monitor.incompleteReason)
             dispatcher.logStreamFailure(call, accepted: accepted, error: failure)
-            await sink.fail(failure)
+            if monitor.canReportFailure { await sink.fail(failure) }
         }
     }
 }

@@ -2,8 +2,8 @@ import NIOCore
 
 /// Watches a relayed native stream to tell a complete answer from a truncated one, without
 /// parsing it: an SSE answer is complete once a `finishReason` has gone by (Google puts it on the
-/// last event); an array answer once its closing `]` has arrived. An `{"error":` event from
-/// Google counts as a failure.
+/// last event); an array answer once its closing `]` has arrived. An error from Google (an
+/// `{"error":` event, or an array element whose first key is `"error"`) counts as a failure.
 struct NativeStreamMonitor {
     let sse: Bool
     private(set) var sawFinishReason = false
@@ -17,16 +17,31 @@ struct NativeStreamMonitor {
     mutating func observe(_ chunk: ByteBuffer) {
         let bytes = tail + Array(chunk.readableBytesView)
         if !sawFinishReason && Self.contains(bytes, "\"finishReason\"") { sawFinishReason = true }
-        if !sawErrorEvent && Self.contains(bytes, "data: {\"error\"") { sawErrorEvent = true }
+        if !sawErrorEvent && Self.contains(bytes, errorMarker) { sawErrorEvent = true }
         if let last = bytes.last(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) {
             lastSignificantByte = last
         }
         tail = Array(bytes.suffix(24))
     }
 
+    /// How Google starts an error in each framing. Neither can occur inside an answer: quotes and
+    /// line breaks in JSON strings are escaped, and in a pretty-printed array element only a
+    /// top-level key follows `{` and a line break with exactly two spaces.
+    private var errorMarker: String { sse ? "data: {\"error\"" : "{\n  \"error\"" }
+
+    private var arrayClosed: Bool { lastSignificantByte == UInt8(ascii: "]") }
+
     var isComplete: Bool {
         if sawErrorEvent { return false }
-        return sse ? sawFinishReason : lastSignificantByte == UInt8(ascii: "]")
+        return sse ? sawFinishReason : arrayClosed
+    }
+
+    /// Whether Gemgate may still write a failure into the stream: not after Google's own error
+    /// event (the client's SDK has raised on it; a second one would only add noise), nor after
+    /// the array's closing `]` (nothing may follow it; an array Google closed after its own error
+    /// element already tells the client).
+    var canReportFailure: Bool {
+        sse ? !sawErrorEvent : !arrayClosed
     }
 
     var incompleteReason: String {

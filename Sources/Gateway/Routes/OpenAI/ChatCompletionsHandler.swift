@@ -39,7 +39,8 @@ struct ChatCompletionsHandler: Sendable {
         let producer = ChatStreamProducer(call: call, plan: plan, services: services)
         let headers: HTTPFields = [.contentType: OpenAIStreamFrames.contentType]
         return await StreamRelay.respond(
-            family: .openAI, headers: headers, keepAlive: OpenAIStreamFrames.keepAlive(settings: settings)
+            family: .openAI, headers: headers, keepAlive: OpenAIStreamFrames.keepAlive(settings: settings),
+            connection: context.connection
         ) { sink in
             if streamsUpstream {
                 await producer.relay(into: sink)

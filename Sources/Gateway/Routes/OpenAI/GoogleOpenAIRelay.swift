@@ -73,7 +73,7 @@ struct GoogleOpenAIRelay: Sendable {
             let dispatcher = services.dispatcher
             return await StreamRelay.respond(
                 family: .openAI, headers: [.contentType: OpenAIStreamFrames.contentType],
-                keepAlive: OpenAIStreamFrames.keepAlive(settings: settings)
+                keepAlive: OpenAIStreamFrames.keepAlive(settings: settings), connection: context.connection
             ) { sink in
                 await Self.relayStream(call, dispatcher: dispatcher, sink: sink)
             }
