@@ -51,7 +51,7 @@ public final class DatabaseHealth: Sendable {
         let seconds = Int(now.timeIntervalSince(ended.since).rounded())
         let (pending, dropped) = backlog()
         var text = "The database answers again after \(seconds) s; \(pending) buffered log entries are being written."
-        if dropped > 0 { text += " \(dropped) log entries were dropped because the buffer was full." }
+        if dropped > 0 { text += " \(dropped) log entries were dropped (the buffer was full, or the database refused them)." }
         logger.notice("\(text)")
     }
 

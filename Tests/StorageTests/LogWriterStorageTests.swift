@@ -1,0 +1,38 @@
+import Foundation
+import Gateway
+import StorageSQL
+import Testing
+
+/// The log writer over each real database: rows that used to stop logging for good.
+@Suite("Storage: log writer over each database")
+struct LogWriterStorageTests {
+    @Test(arguments: StorageBackendUnderTest.available)
+    func refusedValuesAreToldApartFromOtherFailures(_ backend: StorageBackendUnderTest) async throws {
+        try await withPreparedStorage(backend) { storage async throws in
+            let timestamp = backend.dialect == .postgres ? "CAST(? AS TIMESTAMP)" : "?"
+            let time = backend.dialect == .mysql ? "2026-11-27 18:53:21" : "2026-11-27 18:53:21.000000"
+            // `is_success` is NOT NULL: a refused value on every database.
+            let refusal = await Self.failure {
+                try await storage.driver.execute(
+                    "INSERT INTO t_request_log (request_time, is_success) VALUES (\(timestamp), ?)", [.text(time), .null])
+            }
+            #expect((refusal as? any ValueRefusalReporting)?.refusesValues == true, "\(String(describing: refusal))")
+
+            // A missing table is no fault of the values: retrying later is right.
+            let other = await Self.failure {
+                try await storage.driver.execute("INSERT INTO t_no_such_table (id) VALUES (?)", [.int(1)])
+            }
+            #expect(other != nil)
+            #expect((other as? any ValueRefusalReporting)?.refusesValues != true, "\(String(describing: other))")
+        }
+    }
+
+    private static func failure(_ work: () async throws -> Void) async -> (any Error)? {
+        do {
+            try await work()
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
