@@ -7,6 +7,32 @@ import Testing
 @Suite("Storage: log writer over each database")
 struct LogWriterStorageTests {
     @Test(arguments: StorageBackendUnderTest.available)
+    func aModelNameWithANULDoesNotStopLogging(_ backend: StorageBackendUnderTest) async throws {
+        try await withPreparedStorage(backend) { storage async throws in
+            let writer = LogWriter(storage: storage, logger: .quiet)
+            let odd = "gem\u{0}ini-nope"
+            writer.record(RequestLogEntry(time: TestTimes.at(0), model: odd, apiKey: "AIza-a", isSuccess: false,
+                                          statusCode: 400, latencyMs: 3))
+            writer.record(ErrorLogEntry(time: TestTimes.at(0), apiKey: "AIza-a", model: odd, errorType: "bad_request",
+                                        errorLog: "400", errorCode: 400))
+            await writer.flush()
+            writer.record(RequestLogEntry(time: TestTimes.at(1), model: "gemini-2.5-flash", apiKey: "AIza-b",
+                                          isSuccess: true, statusCode: 200, latencyMs: 4))
+            await writer.flush()
+
+            #expect(writer.backlog.pending == 0)
+            #expect(writer.backlog.dropped == 0)
+            let requests = try await storage.recentRequestLogs(limit: 10)
+            #expect(requests.count == 2)
+            #expect(requests.first?.model == "gemini-2.5-flash")
+            #expect(try await storage.recentErrorLogs(limit: 10).count == 1)
+            if backend.dialect == .postgres {
+                #expect(requests.last?.model == "gemini-nope", "PostgreSQL cannot hold U+0000: it is taken out")
+            }
+        }
+    }
+
+    @Test(arguments: StorageBackendUnderTest.available)
     func refusedValuesAreToldApartFromOtherFailures(_ backend: StorageBackendUnderTest) async throws {
         try await withPreparedStorage(backend) { storage async throws in
             let timestamp = backend.dialect == .postgres ? "CAST(? AS TIMESTAMP)" : "?"
