@@ -3,7 +3,9 @@ import Gateway
 import StorageSQL
 import Testing
 
-/// The log writer over each real database: rows that used to stop logging for good.
+/// The log writer over each real database, with the rows that used to stop logging for good: a
+/// NUL in a model name (PostgreSQL refused it, 22021) and a request body nested deeper than
+/// MariaDB's `json_valid` accepts (4025).
 @Suite("Storage: log writer over each database")
 struct LogWriterStorageTests {
     @Test(arguments: StorageBackendUnderTest.available)
@@ -29,6 +31,28 @@ struct LogWriterStorageTests {
             if backend.dialect == .postgres {
                 #expect(requests.last?.model == "gemini-nope", "PostgreSQL cannot hold U+0000: it is taken out")
             }
+        }
+    }
+
+    @Test(arguments: StorageBackendUnderTest.available)
+    func aRequestBodyNestedDeeperThanMariaDBAcceptsIsStoredAsAJSONString(_ backend: StorageBackendUnderTest) async throws {
+        try await withPreparedStorage(backend) { storage async throws in
+            let deep = String(repeating: "[", count: 40) + "1" + String(repeating: "]", count: 40)
+            let deepest = String(repeating: "{\"a\":", count: 31) + "1" + String(repeating: "}", count: 31)
+            let writer = LogWriter(storage: storage, logger: .quiet)
+            for (index, body) in [deep, deepest].enumerated() {
+                writer.record(ErrorLogEntry(time: TestTimes.at(Double(index)), apiKey: "AIza", model: "m",
+                                            errorType: "bad_request", errorLog: "400", errorCode: 400, requestBody: body))
+            }
+            writer.record(RequestLogEntry(time: TestTimes.at(2), model: "m", apiKey: "AIza", isSuccess: false,
+                                          statusCode: 400, latencyMs: 1))
+            await writer.flush()
+
+            #expect(writer.backlog.pending == 0)
+            #expect(writer.backlog.dropped == 0)
+            #expect(try await storage.recentRequestLogs(limit: 10).count == 1)
+            let stored = try await storage.recentErrorLogs(limit: 10).reversed().map(\.requestBody)
+            #expect(stored == ["\"\(deep)\"", deepest], "too deep: kept as a string; 31 levels: kept as JSON")
         }
     }
 

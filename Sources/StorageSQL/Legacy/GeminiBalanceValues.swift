@@ -12,14 +12,17 @@ enum GeminiBalanceValues {
     /// would exceed MySQL's packet size and fail the whole batch, so they are cut.
     static let maxRequestMessageBytes = 1 << 20
 
-    /// `request_msg` as text to store: always valid JSON, because MySQL's JSON column (and
-    /// gemini-balance's reader, on every database) rejects anything else. A body that is not JSON,
-    /// or too large, is stored as a JSON string holding (a prefix of) the text.
+    /// `request_msg` as text to store: always JSON that every database accepts, because MySQL's
+    /// JSON column, MariaDB's `CHECK (json_valid(...))` (and gemini-balance's reader, on every
+    /// database) reject anything else, and one refused row fails its whole batch. A body that is
+    /// not JSON, too large, or nested deeper than MariaDB accepts (`JSONNesting`) is stored as a
+    /// JSON string holding (a prefix of) the text.
     static func requestMessageForStorage(_ body: String?) -> String? {
         guard let body else { return nil }
         let data = Data(body.utf8)
         if data.count <= maxRequestMessageBytes,
-           (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil {
+           (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil,
+           JSONNesting.depth(of: body) <= JSONNesting.maxDepthEveryDatabaseAccepts {
             return body
         }
         let kept = TextFitting.fit(body, maxCharacters: nil, maxBytes: maxRequestMessageBytes - 1024)
