@@ -117,4 +117,51 @@ private final class ScriptedLogStorage: LogRowStorage {
         #expect(storage.requests.map(\.model) == ["slow"], "written once, by the write that was given up on")
         #expect(writer.backlog.pending == 0)
     }
+
+    @Test func aRequestBodyIsCutToTheStoredSizeWhenRecorded() async throws {
+        let storage = ScriptedLogStorage()
+        let writer = LogWriter(storage: storage, logger: Self.logger)
+        let body = #"{"contents":[{"parts":[{"inlineData":{"data":""# + String(repeating: "A", count: 3 << 20) + #""}}]}]}"#
+        var entry = Self.error("bad_request")
+        entry.requestBody = body
+        writer.record(entry)
+
+        await writer.flush()
+        let stored = try #require(storage.errors.first?.requestBody)
+        #expect(stored.utf8.count <= ErrorLogEntry.maxStoredRequestBodyBytes)
+        #expect(stored.hasPrefix(String(body.prefix(1000))))
+        #expect(stored.contains("truncated by Gemgate: \(body.utf8.count) bytes in total"))
+
+        var small = Self.error("bad_request")
+        small.requestBody = #"{"contents":[]}"#
+        writer.record(small)
+        await writer.flush()
+        #expect(storage.errors.last?.requestBody == small.requestBody, "a body that fits is kept as it is")
+    }
+
+    @Test func errorEntriesAreBoundedByBytesAndTheOldestGiveWay() async {
+        let storage = ScriptedLogStorage()
+        let megabyte = 1 << 20
+        let writer = LogWriter(storage: storage, errorByteBudget: 3 * megabyte + megabyte / 2, logger: Self.logger)
+        storage.failErrorInserts(true)
+        for index in 0..<5 {
+            var entry = Self.error("e\(index)")
+            entry.requestBody = String(repeating: "x", count: megabyte - 2048)
+            writer.record(entry)
+        }
+        #expect(writer.backlog.pending == 3, "about 1 MB each: three fit in 3.5 MB")
+        #expect(writer.backlog.dropped == 2)
+
+        // A failed write puts its entries back within the same budget.
+        await writer.flush()
+        var late = Self.error("e5")
+        late.requestBody = String(repeating: "y", count: megabyte - 2048)
+        writer.record(late)
+        #expect(writer.backlog.pending == 3)
+        #expect(writer.backlog.dropped == 3)
+
+        storage.failErrorInserts(false)
+        await writer.flush()
+        #expect(storage.errors.map(\.errorType) == ["e3", "e4", "e5"], "the newest are kept")
+    }
 }

@@ -37,7 +37,7 @@ public final class DatabaseHealth: Sendable {
         }
         if started {
             logger.warning(
-                "The database does not answer. Requests are still served with the settings and keys in memory; logs wait in memory (up to \(LogWriter.defaultCapacity) of each kind) until it is back. Settings cannot be saved meanwhile.",
+                "The database does not answer. Requests are still served with the settings and keys in memory; logs wait in memory (up to \(LogWriter.defaultCapacity) of each kind, and \(LogWriter.defaultErrorByteBudget >> 20) MB of error logs) until it is back. Settings cannot be saved meanwhile.",
                 metadata: ["cause": "\(message)"])
         }
     }

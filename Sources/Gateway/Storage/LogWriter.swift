@@ -8,25 +8,21 @@ import Synchronization
 /// buffer (no I/O, no waiting) and this service writes the buffer in batches, about once a
 /// second, and once more on shutdown.
 ///
-/// When the database is away the buffer keeps the newest entries up to its capacity; the number
-/// dropped beyond that is counted, logged and shown on the panel. A row the database refuses
-/// for its values (see `LogBatches`) is dropped and counted the same way, not retried.
+/// When the database is away the buffer keeps the newest entries within its bounds (`LogBuffer`:
+/// a count per kind, and bytes for error entries); the number dropped beyond that is counted,
+/// logged and shown on the panel. A row the database refuses for its values (see `LogBatches`)
+/// is dropped and counted the same way, not retried.
 public final class LogWriter: Service, Sendable {
     public static let defaultCapacity = 20_000
+    /// Error entries may carry a request body (cut to 1 MB when recorded), so their count alone
+    /// would let an outage fill gigabytes; 32 MB still holds about 30 of the largest.
+    public static let defaultErrorByteBudget = 32 << 20
     static let batchSize = 500
     /// How long a flush waits for its write before it stops waiting (the write goes on).
     public static let defaultWriteLimit: Duration = .seconds(20)
 
-    private struct Buffer {
-        var requests: [RequestLogEntry] = []
-        var errors: [ErrorLogEntry] = []
-        var dropped = 0
-        var lastFailure: String?
-    }
-
-    private let buffer = Mutex(Buffer())
+    private let buffer: Mutex<LogBuffer>
     private let storage: any LogRowStorage
-    private let capacity: Int
     private let interval: Duration
     private let writeLimit: Duration
     private let logger: Logger
@@ -34,11 +30,11 @@ public final class LogWriter: Service, Sendable {
     private let wakeups: AsyncChannel<Void>
 
     public init(
-        storage: any LogRowStorage, capacity: Int = defaultCapacity, interval: Duration = .seconds(1),
-        writeLimit: Duration = defaultWriteLimit, logger: Logger
+        storage: any LogRowStorage, capacity: Int = defaultCapacity, errorByteBudget: Int = defaultErrorByteBudget,
+        interval: Duration = .seconds(1), writeLimit: Duration = defaultWriteLimit, logger: Logger
     ) {
         self.storage = storage
-        self.capacity = capacity
+        self.buffer = Mutex(LogBuffer(capacity: capacity, errorByteBudget: errorByteBudget))
         self.interval = interval
         self.writeLimit = writeLimit
         self.logger = logger
@@ -47,30 +43,23 @@ public final class LogWriter: Service, Sendable {
 
     public func record(_ entry: RequestLogEntry) {
         let full = buffer.withLock { buffer -> Bool in
-            if buffer.requests.count >= capacity {
-                buffer.requests.removeFirst()
-                buffer.dropped += 1
-            }
-            buffer.requests.append(entry)
+            buffer.append(entry)
             return buffer.requests.count == Self.batchSize
         }
         if full { nudge() }
     }
 
+    /// Keeps no more of the request body than storage will write (`ErrorLogEntry.cutToStoredSize`).
     public func record(_ entry: ErrorLogEntry) {
-        buffer.withLock { buffer in
-            if buffer.errors.count >= capacity {
-                buffer.errors.removeFirst()
-                buffer.dropped += 1
-            }
-            buffer.errors.append(entry)
-        }
+        // Cut outside the lock: it may walk a body of many megabytes.
+        let entry = entry.cutToStoredSize()
+        buffer.withLock { $0.append(entry) }
     }
 
     /// Entries waiting to be written, and entries lost because the buffer was full or the
     /// database refused them.
     public var backlog: (pending: Int, dropped: Int, lastFailure: String?) {
-        buffer.withLock { ($0.requests.count + $0.errors.count, $0.dropped, $0.lastFailure) }
+        buffer.withLock { ($0.count, $0.dropped, $0.lastFailure) }
     }
 
     public func run() async throws {
@@ -104,12 +93,7 @@ public final class LogWriter: Service, Sendable {
     /// would write those rows twice when it then commits. The price: a statement that never
     /// answers holds its batch until the driver gives up on the connection.
     public func flush() async {
-        let (requests, errors) = buffer.withLock { buffer in
-            let taken = (buffer.requests, buffer.errors)
-            buffer.requests.removeAll(keepingCapacity: true)
-            buffer.errors.removeAll(keepingCapacity: true)
-            return taken
-        }
+        let (requests, errors) = buffer.withLock { $0.takeAll() }
         guard !requests.isEmpty || !errors.isEmpty else { return }
         let failure: (any Error)?
         do {
@@ -141,13 +125,7 @@ public final class LogWriter: Service, Sendable {
         }
         let refusedCount = requestOutcome.refused.count + errorOutcome.refused.count
         let dropped = buffer.withLock { buffer -> Int in
-            // Put them back in front of anything recorded meanwhile, within capacity.
-            let keptRequests = (requestOutcome.unwritten + buffer.requests).suffix(capacity)
-            let keptErrors = (errorOutcome.unwritten + buffer.errors).suffix(capacity)
-            buffer.dropped += requestOutcome.unwritten.count + buffer.requests.count - keptRequests.count
-            buffer.dropped += errorOutcome.unwritten.count + buffer.errors.count - keptErrors.count
-            buffer.requests = Array(keptRequests)
-            buffer.errors = Array(keptErrors)
+            buffer.putBack(requests: requestOutcome.unwritten, errors: errorOutcome.unwritten)
             buffer.dropped += refusedCount
             return buffer.dropped
         }

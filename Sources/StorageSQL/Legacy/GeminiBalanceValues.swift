@@ -1,4 +1,5 @@
 import Foundation
+import Gateway
 
 /// How gemini-balance spells values in its tables, so that rows written by either program read
 /// the same in both.
@@ -9,8 +10,9 @@ enum GeminiBalanceValues {
     }
 
     /// The largest request body kept in `t_error_logs.request_msg`. Bigger bodies (inline images)
-    /// would exceed MySQL's packet size and fail the whole batch, so they are cut.
-    static let maxRequestMessageBytes = 1 << 20
+    /// would exceed MySQL's packet size and fail the whole batch, so they are cut (the log writer
+    /// already cuts them the same way when they are recorded).
+    static let maxRequestMessageBytes = ErrorLogEntry.maxStoredRequestBodyBytes
 
     /// `request_msg` as text to store: always JSON that every database accepts, because MySQL's
     /// JSON column, MariaDB's `CHECK (json_valid(...))` (and gemini-balance's reader, on every
@@ -25,7 +27,7 @@ enum GeminiBalanceValues {
            JSONNesting.depth(of: body) <= JSONNesting.maxDepthEveryDatabaseAccepts {
             return body
         }
-        let kept = TextFitting.fit(body, maxCharacters: nil, maxBytes: maxRequestMessageBytes - 1024)
+        let kept = TextFitting.fit(body, maxCharacters: nil, maxBytes: ErrorLogEntry.storedRequestBodyPrefixBytes)
         return jsonStringLiteral(kept)
     }
 
