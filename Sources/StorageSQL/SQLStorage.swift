@@ -57,7 +57,9 @@ public final class SQLStorage: Storage {
             )
         }
 
-        let applied = try await MigrationRunner(driver: driver, migrations: SchemaMigration.all, logger: logger).run()
+        let applied = try await driver.withLongStatements { [logger] patient in
+            try await MigrationRunner(driver: patient, migrations: SchemaMigration.all, logger: logger).run()
+        }
         try await refreshColumnLimits(catalog)
         return PreparationReport(openedGeminiBalanceDatabase: finding.isUntouchedGeminiBalanceDatabase,
                                  appliedMigrations: applied)
