@@ -17,8 +17,20 @@ public protocol SQLDriver: Sendable {
     /// when it throws.
     func transaction<T: Sendable>(_ body: @Sendable (any SQLConnection) async throws -> T) async throws -> T
 
+    /// Runs `body` with a driver whose statements may wait long: schema migrations wait for
+    /// other sessions' locks (another instance migrating, a query still reading a table that
+    /// ALTER TABLE must change). A driver that cuts long reads short (MySQL's read timeout)
+    /// hands over a patient one; the others hand over themselves (the default).
+    func withLongStatements<T: Sendable>(_ body: @Sendable (any SQLDriver) async throws -> T) async throws -> T
+
     /// Closes every connection. Called once, last.
     func close() async
+}
+
+extension SQLDriver {
+    public func withLongStatements<T: Sendable>(_ body: @Sendable (any SQLDriver) async throws -> T) async throws -> T {
+        try await body(self)
+    }
 }
 
 /// One connection inside a transaction.

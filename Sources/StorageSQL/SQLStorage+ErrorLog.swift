@@ -46,8 +46,7 @@ extension SQLStorage {
     }
 
     public func deleteErrorLogs(before date: Date) async throws -> Int {
-        let sql = "DELETE FROM \(Self.errorLogTable) WHERE request_time < \(dialect.timestampPlaceholder)"
-        return try await driver.execute(sql, [.text(logTimes.string(from: date))]).affectedRows
+        try await deleteLogRows(from: Self.errorLogTable, before: date)
     }
 
     /// The newest rows first (by id), for tests and the panel.

@@ -35,8 +35,7 @@ extension SQLStorage {
     }
 
     public func deleteRequestLogs(before date: Date) async throws -> Int {
-        let sql = "DELETE FROM \(Self.requestLogTable) WHERE request_time < \(dialect.timestampPlaceholder)"
-        return try await driver.execute(sql, [.text(logTimes.string(from: date))]).affectedRows
+        try await deleteLogRows(from: Self.requestLogTable, before: date)
     }
 
     /// The newest rows first (by id, which follows insertion order), for tests and the panel.

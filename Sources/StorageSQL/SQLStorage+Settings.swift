@@ -41,8 +41,9 @@ extension SQLStorage {
     }
 
     /// Refuses the whole save, before anything is written, when a key is unusable or a value
-    /// exceeds its column: cutting a setting would store a different setting.
-    private static func checkFits(_ values: [String: String], limit: ColumnLimit?) throws {
+    /// exceeds its column: cutting a setting would store a different setting. `gemgate migrate`
+    /// checks its copied settings the same way.
+    static func checkFits(_ values: [String: String], limit: ColumnLimit?) throws {
         for (key, value) in values {
             if key.isEmpty || key.unicodeScalars.count > 100 {
                 throw SQLStorageError.invalidSettingKey(key)

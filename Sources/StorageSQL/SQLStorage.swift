@@ -16,15 +16,23 @@ public final class SQLStorage: Storage {
     /// that rows from both programs read alike.
     public let logTimeZone: TimeZone
     public let summary: StorageSummary
+    /// Rows each retention DELETE removes at most (`deleteRequestLogs`, `deleteErrorLogs`).
+    let retentionChunkSize: Int
     let logger: Logger
 
     /// Column sizes read by `prepare()`; values are fitted to them before writing.
     private let columnLimits = Mutex(ColumnLimits.none)
 
-    public init(driver: any SQLDriver, logTimeZone: TimeZone, summary: StorageSummary, logger: Logger) {
+    public static let defaultRetentionChunkSize = 10_000
+
+    public init(
+        driver: any SQLDriver, logTimeZone: TimeZone, summary: StorageSummary, logger: Logger,
+        retentionChunkSize: Int = defaultRetentionChunkSize
+    ) {
         self.driver = driver
         self.logTimeZone = logTimeZone
         self.summary = summary
+        self.retentionChunkSize = max(1, retentionChunkSize)
         self.logger = logger
     }
 
@@ -57,7 +65,9 @@ public final class SQLStorage: Storage {
             )
         }
 
-        let applied = try await MigrationRunner(driver: driver, migrations: SchemaMigration.all, logger: logger).run()
+        let applied = try await driver.withLongStatements { [logger] patient in
+            try await MigrationRunner(driver: patient, migrations: SchemaMigration.all, logger: logger).run()
+        }
         try await refreshColumnLimits(catalog)
         return PreparationReport(openedGeminiBalanceDatabase: finding.isUntouchedGeminiBalanceDatabase,
                                  appliedMigrations: applied)

@@ -528,6 +528,19 @@ struct MySQLDriverTests {
         }
     }
 
+    /// The shared clock (`UNIX_TIMESTAMP(NOW(3))`) goes through the session's zone: in a zone
+    /// with daylight saving it would jump an hour. Every connection, replacements included, runs
+    /// in UTC instead, whatever the server's own zone.
+    @Test func everyConnectionRunsInUTC() async throws {
+        try await MySQLTestServer.withFreshDatabase(poolSize: 1) { driver in
+            let zone = try await driver.query("SELECT @@session.time_zone AS tz", [])
+            #expect(zone.first?["tz"] == .text("+00:00"))
+            try await kill(try await connectionID(driver))
+            let again = try await driver.query("SELECT @@session.time_zone AS tz", [])
+            #expect(again.first?["tz"] == .text("+00:00"), "a replacement connection too")
+        }
+    }
+
     @Test func aConnectionClosedByTheServersIdleTimeoutIsReplaced() async throws {
         try await MySQLTestServer.withFreshDatabase(poolSize: 1) { driver in
             // What a hosted server's short wait_timeout does to a connection left idle.

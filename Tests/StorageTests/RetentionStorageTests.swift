@@ -52,4 +52,38 @@ struct RetentionStorageTests {
             #expect(try await storage.recentRequestLogs(limit: 5).first?.time == cutoff.addingTimeInterval(3600))
         }
     }
+
+    @Test(arguments: StorageBackendUnderTest.available)
+    func oldRowsAreDeletedInChunksUntilNoneAreLeft(_ backend: StorageBackendUnderTest) async throws {
+        try await withPreparedStorage(backend) { storage async throws in
+            let cutoff = Self.now.addingTimeInterval(-30 * Self.day)
+            try await storage.insertRequestLogs((0..<27).map { index in
+                // 25 old rows, 2 recent ones.
+                let age = index < 25 ? 40 * Self.day + Double(index) : Double(index)
+                return RequestLogEntry(time: Self.now.addingTimeInterval(-age), model: "m", apiKey: "k", isSuccess: true,
+                                       statusCode: 200, latencyMs: 1)
+            })
+            try await storage.insertErrorLogs((0..<13).map { index in
+                let age = index < 12 ? 40 * Self.day + Double(index) : 0
+                return ErrorLogEntry(time: Self.now.addingTimeInterval(-age), apiKey: "k", model: "m", errorType: "x",
+                                     errorLog: "e", errorCode: 500)
+            })
+            let recording = RecordingDriver(base: storage.driver)
+            let chunked = SQLStorage(driver: recording, logTimeZone: storage.logTimeZone, summary: storage.summary,
+                                     logger: .quiet, retentionChunkSize: 10)
+
+            #expect(try await chunked.deleteRequestLogs(before: cutoff) == 25)
+            #expect(recording.deletions == [10, 10, 5], "no statement deletes more than a chunk")
+            #expect(try await storage.countRows(table: .requestLog) == 2)
+
+            recording.forget()
+            #expect(try await chunked.deleteErrorLogs(before: cutoff) == 12)
+            #expect(recording.deletions == [10, 2])
+            #expect(try await storage.countRows(table: .errorLogs) == 1)
+
+            recording.forget()
+            #expect(try await chunked.deleteRequestLogs(before: cutoff) == 0)
+            #expect(recording.deletions == [0])
+        }
+    }
 }

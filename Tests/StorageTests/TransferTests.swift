@@ -95,6 +95,45 @@ struct TransferTests {
         await source.shutdown()
     }
 
+    /// gemini-balance's own `t_settings` on MySQL keeps `value TEXT` (65,535 bytes): a larger
+    /// setting must stop the copy with the hint to widen the column, never arrive cut.
+    @Test(arguments: GeminiBalanceDatabaseTests.backends)
+    func aSettingTooLargeForTheTargetsColumnStopsTheCopyInsteadOfBeingCut(_ backend: StorageBackendUnderTest) async throws {
+        let folder = TemporaryFolder.make()
+        defer { TemporaryFolder.remove(folder) }
+        let source = try await SQLiteBackend.openStorage(path: folder.appendingPathComponent("gemgate.db").path,
+                                                         logTimeZone: .shanghai, logger: .quiet)
+        _ = try await source.prepare()
+        let keys = (0..<2_000).map { "\"AIzaSy-\(String(repeating: "k", count: 30))-\($0)\"" }
+        let apiKeys = "[" + keys.joined(separator: ", ") + "]"
+        #expect(apiKeys.utf8.count > 80_000)
+        try await source.saveSettings(["API_KEYS": apiKeys, "AUTH_TOKEN": "sk-copied"])
+
+        try await withDatabase(backend) { database async throws in
+            let target = database.storage
+            _ = try await GeminiBalanceFixture.build(on: target.driver, shape: .april2025)
+            _ = try await target.prepare()
+            let before = try await target.loadSettings()
+            let transfer = DatabaseTransfer(source: source, target: target, sourceName: "sqlite:///gemgate.db",
+                                            progress: TransferProgressPrinter(printing: false))
+            if backend.dialect == .mysql {
+                await #expect {
+                    _ = try await transfer.run()
+                } throws: { error in
+                    guard case SQLStorageError.settingValueTooLarge(let key, let bytes, let limit)? = error as? SQLStorageError
+                    else { return false }
+                    return key == "API_KEYS" && bytes == apiKeys.utf8.count && limit == 65_535
+                        && String(describing: error).contains("LONGTEXT")
+                }
+                #expect(try await target.loadSettings() == before, "nothing of the batch was written")
+            } else {
+                _ = try await transfer.run()
+                #expect(try await target.loadSettings()["API_KEYS"] == apiKeys)
+            }
+        }
+        await source.shutdown()
+    }
+
     @Test func databaseURLsAreReadAsDocumented() throws {
         guard case .sqlite(let absolute) = try DatabaseURL("sqlite:///data/default_db") else { Issue.record(); return }
         #expect(absolute == "/data/default_db")

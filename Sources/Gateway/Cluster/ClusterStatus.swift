@@ -10,7 +10,8 @@ public struct ClusterStatus: Sendable {
     public var outage: DatabaseOutage?
     /// Log entries waiting in memory to be written.
     public var pendingLogEntries: Int
-    /// Log entries lost because the buffer was full during an outage (since the start).
+    /// Log entries lost because the buffer was full during an outage, or because the database
+    /// refused them (since the start).
     public var droppedLogEntries: Int
     /// Why the last log write failed, while writes fail.
     public var logWriteFailure: String?

@@ -86,6 +86,10 @@ extension ClusterSync {
                 if !deltas.isEmpty { applyRemote(deltas) }
                 feed.withLock { $0.cursor.advance(now: Date()) }
                 if records.count < Self.feedPage { break }
+                // A full page of ids handled before: they lie above a hole still in its grace,
+                // and reading again at once would bring the same page, in a tight loop until the
+                // hole is filled or stepped over. The next round reads on.
+                if fresh.isEmpty { break }
             }
             if settingsChanged { try await reloadSettings(reason: "saved on another instance") }
             feed.withLock { $0.lastSuccessfulRead = Date() }

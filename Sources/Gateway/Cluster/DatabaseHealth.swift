@@ -37,7 +37,7 @@ public final class DatabaseHealth: Sendable {
         }
         if started {
             logger.warning(
-                "The database does not answer. Requests are still served with the settings and keys in memory; logs wait in memory (up to \(LogWriter.defaultCapacity) of each kind) until it is back. Settings cannot be saved meanwhile.",
+                "The database does not answer. Requests are still served with the settings and keys in memory; logs wait in memory (up to \(LogWriter.defaultCapacity) of each kind, and \(LogWriter.defaultErrorByteBudget >> 20) MB of error logs) until it is back. Settings cannot be saved meanwhile.",
                 metadata: ["cause": "\(message)"])
         }
     }
@@ -51,7 +51,7 @@ public final class DatabaseHealth: Sendable {
         let seconds = Int(now.timeIntervalSince(ended.since).rounded())
         let (pending, dropped) = backlog()
         var text = "The database answers again after \(seconds) s; \(pending) buffered log entries are being written."
-        if dropped > 0 { text += " \(dropped) log entries were dropped because the buffer was full." }
+        if dropped > 0 { text += " \(dropped) log entries were dropped (the buffer was full, or the database refused them)." }
         logger.notice("\(text)")
     }
 

@@ -8,62 +8,58 @@ import Synchronization
 /// buffer (no I/O, no waiting) and this service writes the buffer in batches, about once a
 /// second, and once more on shutdown.
 ///
-/// When the database is away the buffer keeps the newest entries up to its capacity; the number
-/// dropped beyond that is counted, logged and shown on the panel.
+/// When the database is away the buffer keeps the newest entries within its bounds (`LogBuffer`:
+/// a count per kind, and bytes for error entries); the number dropped beyond that is counted,
+/// logged and shown on the panel. A row the database refuses for its values (see `LogBatches`)
+/// is dropped and counted the same way, not retried.
 public final class LogWriter: Service, Sendable {
     public static let defaultCapacity = 20_000
+    /// Error entries may carry a request body (cut to 1 MB when recorded), so their count alone
+    /// would let an outage fill gigabytes; 32 MB still holds about 30 of the largest.
+    public static let defaultErrorByteBudget = 32 << 20
     static let batchSize = 500
-    /// How long one flush may take before it is given up and retried.
-    static let writeLimit: Duration = .seconds(20)
+    /// How long a flush waits for its write before it stops waiting (the write goes on).
+    public static let defaultWriteLimit: Duration = .seconds(20)
 
-    private struct Buffer {
-        var requests: [RequestLogEntry] = []
-        var errors: [ErrorLogEntry] = []
-        var dropped = 0
-        var lastFailure: String?
-    }
-
-    private let buffer = Mutex(Buffer())
-    private let storage: any Storage
-    private let capacity: Int
+    private let buffer: Mutex<LogBuffer>
+    private let storage: any LogRowStorage
     private let interval: Duration
+    private let writeLimit: Duration
     private let logger: Logger
     /// Nudges the writer when a batch is full, so bursts are written without waiting the interval.
     private let wakeups: AsyncChannel<Void>
 
-    public init(storage: any Storage, capacity: Int = defaultCapacity, interval: Duration = .seconds(1), logger: Logger) {
+    public init(
+        storage: any LogRowStorage, capacity: Int = defaultCapacity, errorByteBudget: Int = defaultErrorByteBudget,
+        interval: Duration = .seconds(1), writeLimit: Duration = defaultWriteLimit, logger: Logger
+    ) {
         self.storage = storage
-        self.capacity = capacity
+        self.buffer = Mutex(LogBuffer(capacity: capacity, errorByteBudget: errorByteBudget))
         self.interval = interval
+        self.writeLimit = writeLimit
         self.logger = logger
         self.wakeups = AsyncChannel()
     }
 
     public func record(_ entry: RequestLogEntry) {
         let full = buffer.withLock { buffer -> Bool in
-            if buffer.requests.count >= capacity {
-                buffer.requests.removeFirst()
-                buffer.dropped += 1
-            }
-            buffer.requests.append(entry)
+            buffer.append(entry)
             return buffer.requests.count == Self.batchSize
         }
         if full { nudge() }
     }
 
+    /// Keeps no more of the request body than storage will write (`ErrorLogEntry.cutToStoredSize`).
     public func record(_ entry: ErrorLogEntry) {
-        buffer.withLock { buffer in
-            if buffer.errors.count >= capacity {
-                buffer.errors.removeFirst()
-                buffer.dropped += 1
-            }
-            buffer.errors.append(entry)
-        }
+        // Cut outside the lock: it may walk a body of many megabytes.
+        let entry = entry.cutToStoredSize()
+        buffer.withLock { $0.append(entry) }
     }
 
-    /// Entries waiting to be written, and entries lost because the buffer was full.
+    /// Entries waiting to be written, and entries lost because the buffer was full or the
+    /// database refused them.
     public var backlog: (pending: Int, dropped: Int, lastFailure: String?) {
-        buffer.withLock { ($0.requests.count + $0.errors.count, $0.dropped, $0.lastFailure) }
+        buffer.withLock { ($0.count, $0.dropped, $0.lastFailure) }
     }
 
     public func run() async throws {
@@ -87,45 +83,91 @@ public final class LogWriter: Service, Sendable {
         await flush()
     }
 
-    /// Writes everything buffered now. Entries stay buffered if the write fails.
+    /// Writes everything buffered now. What is not written stays buffered for the next flush,
+    /// except rows the database refuses on their own (`LogBatches`), which are dropped, counted
+    /// and logged.
+    ///
+    /// The write owns its entries until it ends and puts back itself what it did not write, also
+    /// after this method stopped waiting for it (past `writeLimit`). A statement cannot be called
+    /// back once sent, and MySQL runs it to the end: putting its batch back at the deadline
+    /// would write those rows twice when it then commits. The price: a statement that never
+    /// answers holds its batch until the driver gives up on the connection.
     public func flush() async {
-        let (requests, errors) = buffer.withLock { buffer in
-            let taken = (buffer.requests, buffer.errors)
-            buffer.requests.removeAll(keepingCapacity: true)
-            buffer.errors.removeAll(keepingCapacity: true)
-            return taken
-        }
+        let (requests, errors) = buffer.withLock { $0.takeAll() }
         guard !requests.isEmpty || !errors.isEmpty else { return }
+        let failure: (any Error)?
         do {
-            // A write that hangs (a statement sent as the database went away) must not hold its
-            // batch for good: past the limit it counts as failed and the batch is kept to retry.
-            let storage = storage
-            try await waitAtMost(Self.writeLimit) {
-                for start in stride(from: 0, to: requests.count, by: Self.batchSize) {
-                    try await storage.insertRequestLogs(Array(requests[start..<min(start + Self.batchSize, requests.count)]))
-                }
-                try await storage.insertErrorLogs(errors)
-            }
-            let recovered = buffer.withLock { buffer -> Bool in
-                defer { buffer.lastFailure = nil }
-                return buffer.lastFailure != nil
-            }
-            if recovered { logger.notice("The database accepts log writes again; the buffered logs were written.") }
+            failure = try await waitAtMost(writeLimit) { [self] in await write(requests, errors) }
         } catch {
-            let (firstFailure, dropped) = buffer.withLock { buffer -> (Bool, Int) in
-                // Put them back in front of anything recorded meanwhile, within capacity.
-                let keptRequests = (requests + buffer.requests).suffix(capacity)
-                let keptErrors = (errors + buffer.errors).suffix(capacity)
-                buffer.dropped += requests.count + buffer.requests.count - keptRequests.count
-                buffer.dropped += errors.count + buffer.errors.count - keptErrors.count
-                buffer.requests = Array(keptRequests)
-                buffer.errors = Array(keptErrors)
-                defer { buffer.lastFailure = String(describing: error) }
-                return (buffer.lastFailure == nil, buffer.dropped)
+            // Gave up waiting; the write goes on and puts back what it does not write.
+            failure = error
+        }
+        if let failure {
+            noteFailure(failure)
+        } else {
+            noteSuccess()
+        }
+    }
+
+    /// Writes request rows, then error rows; puts back what was not written and drops what the
+    /// database refused. Returns what stopped the write, if anything did.
+    private func write(_ requests: [RequestLogEntry], _ errors: [ErrorLogEntry]) async -> (any Error)? {
+        let storage = storage
+        let requestOutcome = await LogBatches.write(requests, batchSize: Self.batchSize) {
+            try await storage.insertRequestLogs($0)
+        }
+        var errorOutcome = LogBatches.Outcome(unwritten: errors)
+        // After an outage the error rows would only fail the same way: keep them for next time.
+        if requestOutcome.failure == nil {
+            errorOutcome = await LogBatches.write(errors, batchSize: Self.batchSize) {
+                try await storage.insertErrorLogs($0)
             }
-            if firstFailure {
-                logger.warning("Cannot write logs to the database; keeping them in memory until it is back (\(dropped) dropped so far): \(error)")
-            }
+        }
+        let refusedCount = requestOutcome.refused.count + errorOutcome.refused.count
+        let dropped = buffer.withLock { buffer -> Int in
+            buffer.putBack(requests: requestOutcome.unwritten, errors: errorOutcome.unwritten)
+            buffer.dropped += refusedCount
+            return buffer.dropped
+        }
+        if let first = requestOutcome.refused.first {
+            reportRefused(refusedCount, dropped: dropped, row: "request log row (model \(Self.shown(first.entry.model)))", error: first.error)
+        } else if let first = errorOutcome.refused.first {
+            reportRefused(refusedCount, dropped: dropped,
+                          row: "error log row (\(first.entry.errorType), model \(Self.shown(first.entry.model)))", error: first.error)
+        }
+        return requestOutcome.failure ?? errorOutcome.failure
+    }
+
+    /// One warning per write, naming the first refused row by its kind and model only: its key,
+    /// error text and request body stay out of the log.
+    private func reportRefused(_ count: Int, dropped: Int, row: String, error: any Error) {
+        logger.warning(
+            "The database refused \(count) log row(s) on their own; they were dropped (\(dropped) log entries dropped so far). First: a \(row): \(error)")
+    }
+
+    /// A model name fit for one log line: the client chose it, so it is cut short and loses its
+    /// control characters (a NUL, a line break).
+    private static func shown(_ model: String?) -> String {
+        guard let model else { return "none" }
+        let kept = model.unicodeScalars.prefix(100).filter { $0.properties.generalCategory != .control }
+        return String(String.UnicodeScalarView(kept))
+    }
+
+    private func noteSuccess() {
+        let recovered = buffer.withLock { buffer -> Bool in
+            defer { buffer.lastFailure = nil }
+            return buffer.lastFailure != nil
+        }
+        if recovered { logger.notice("The database accepts log writes again; the buffered logs were written.") }
+    }
+
+    private func noteFailure(_ error: any Error) {
+        let (firstFailure, dropped) = buffer.withLock { buffer -> (Bool, Int) in
+            defer { buffer.lastFailure = String(describing: error) }
+            return (buffer.lastFailure == nil, buffer.dropped)
+        }
+        if firstFailure {
+            logger.warning("Cannot write logs to the database; keeping them in memory until it is back (\(dropped) dropped so far): \(error)")
         }
     }
 

@@ -7,9 +7,10 @@ import Foundation
 /// block an event loop. Times are absolute `Date`s here; how a backend writes them (gemini-balance
 /// writes its log times as naive local time) is the backend's business.
 ///
-/// The admin panel's queries (`LogQueryStorage`) and the coordination of several instances on
-/// one database (`ClusterStorage`) are declared in their own files and inherited here.
-public protocol Storage: LogQueryStorage, ClusterStorage, AdminSessionStorage {
+/// The log inserts (`LogRowStorage`), the admin panel's queries (`LogQueryStorage`) and the
+/// coordination of several instances on one database (`ClusterStorage`) are declared in their
+/// own files and inherited here.
+public protocol Storage: LogRowStorage, LogQueryStorage, ClusterStorage, AdminSessionStorage {
     /// A sentence for the start-up banner: which database, where.
     var summary: StorageSummary { get }
 
@@ -37,11 +38,7 @@ public protocol Storage: LogQueryStorage, ClusterStorage, AdminSessionStorage {
 
     func deleteKeyStates(_ keys: [String]) async throws
 
-    // MARK: Logs (`t_request_log`, `t_error_logs`)
-
-    func insertRequestLogs(_ entries: [RequestLogEntry]) async throws
-
-    func insertErrorLogs(_ entries: [ErrorLogEntry]) async throws
+    // MARK: Logs (`t_request_log`, `t_error_logs`; the inserts are in `LogRowStorage`)
 
     /// Deletes request logs older than the date; returns how many went.
     func deleteRequestLogs(before date: Date) async throws -> Int

@@ -20,6 +20,10 @@ public struct MySQLConfiguration: Sendable, Equatable {
     /// How long one read or write on the socket may wait. The gateway's statements are short, so
     /// a stalled server is noticed instead of holding a connection forever.
     public var readTimeout: Duration = .seconds(30)
+    /// The read timeout of schema migrations at start-up (`withLongStatements`): an ALTER TABLE
+    /// waits for every query still using its table, and another instance may hold the migration
+    /// lock for its own migration (up to 120 s).
+    public var migrationReadTimeout: Duration = .seconds(600)
     public var writeTimeout: Duration = .seconds(30)
     /// A connection idle longer than this is pinged before it is handed out, so one the server
     /// closed (`wait_timeout`, a restart, a proxy's idle limit) is replaced before a statement fails.

@@ -23,6 +23,14 @@ enum ConnectOptions {
         // utf8mb4: four-byte characters (emoji) survive; `utf8` would be MySQL's three-byte utf8mb3.
         try set(MYSQL_SET_CHARSET_NAME, text: "utf8mb4", "charset utf8mb4")
 
+        // The instances' shared clock is UNIX_TIMESTAMP(NOW(3)) (SQLDialect+Cluster), which goes
+        // through the session's time zone: in a zone with daylight saving it jumps an hour, and
+        // the repeated hour in autumn is ambiguous. UTC has neither. Nothing else depends on the
+        // session zone: log and settings times go into DATETIME columns as text values that
+        // Gemgate formats itself (no NOW() or CURRENT_TIMESTAMP), and DATETIME is not converted
+        // between zones; Gemgate creates no TIMESTAMP column. Run on every connect.
+        try set(MYSQL_INIT_COMMAND, text: "SET time_zone = '+00:00'", "session time zone UTC")
+
         var connectTimeout = seconds(configuration.connectTimeout)
         var readTimeout = seconds(configuration.readTimeout)
         var writeTimeout = seconds(configuration.writeTimeout)

@@ -17,6 +17,11 @@ enum MySQLErrorCode {
     static let connectionKilled = 1927
     /// MySQL 8.0.24+: the server closed an idle connection (wait_timeout) and said so.
     static let clientInteractionTimeout = 4031
+    /// Values the server refused: ER_TRUNCATED_WRONG_VALUE (1292), ER_WARN_DATA_OUT_OF_RANGE
+    /// (1264), ER_TRUNCATED_WRONG_VALUE_FOR_FIELD (1366, an invalid string; `HY000` on MySQL),
+    /// ER_DATA_TOO_LONG (1406), ER_INVALID_JSON_TEXT (3140, MySQL 8's JSON column),
+    /// ER_CONSTRAINT_FAILED (4025, MariaDB's CHECK, e.g. `json_valid`).
+    static let refusedValues: Set<Int> = [1264, 1292, 1366, 1406, 3140, 4025]
 
     // Client (errmsg.h)
     static let localSocketFailed = 2002  // CR_CONNECTION_ERROR

@@ -11,6 +11,9 @@ import StorageSQL
 ///   expression is of type text"). The price: where no type can be inferred (`? IS NULL`,
 ///   `CONCAT(?, …)`), the SQL must say it, e.g. `CAST(? AS TEXT) IS NULL`.
 /// - `null` is also unspecified, so it fits any column.
+/// - U+0000 is taken out of text: PostgreSQL cannot store it in any text value and refuses the
+///   whole statement (`22021`), so a client's model name with a NUL in it would otherwise cost
+///   its batch of log rows. The other databases keep it.
 enum PostgresBinds {
     static func make(_ values: [SQLValue]) -> PostgresBindings {
         var bindings = PostgresBindings(capacity: values.count)
@@ -23,12 +26,17 @@ enum PostgresBinds {
             case .double(let double):
                 bindings.append(double)
             case .text(let string):
-                bindings.append(UntypedText(string))
+                bindings.append(UntypedText(withoutNUL(string)))
             case .blob(let bytes):
                 bindings.append(ByteBuffer(bytes: bytes))
             }
         }
         return bindings
+    }
+
+    static func withoutNUL(_ text: String) -> String {
+        guard text.utf8.contains(0) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\0" }))
     }
 }
 

@@ -9,7 +9,8 @@ extension SQLDialect {
             // julianday keeps milliseconds; 2440587.5 is the Julian day of 1970-01-01 00:00 UTC.
             return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
         case .mysql:
-            // UNIX_TIMESTAMP reads NOW(3) in the session's zone, so the result is zone-free.
+            // UNIX_TIMESTAMP reads NOW(3) back in the session's zone, so the result is zone-free
+            // except in a daylight-saving change; the MySQL driver runs every session in UTC.
             return "CAST(ROUND(UNIX_TIMESTAMP(NOW(3)) * 1000) AS SIGNED)"
         case .postgres:
             // clock_timestamp, not now(): now() is frozen at the start of the transaction.

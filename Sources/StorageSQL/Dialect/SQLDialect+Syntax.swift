@@ -88,6 +88,21 @@ extension SQLDialect {
     /// `LIMIT ? OFFSET ?` is accepted by all three; kept here so paging queries need not know.
     static let limitOffset = "LIMIT ? OFFSET ?"
 
+    // MARK: Deleting in chunks
+
+    /// A DELETE of at most `limit` rows of `table` that match `condition` (which may hold `?`).
+    /// MySQL has `DELETE … LIMIT` but refuses LIMIT in an `IN (SELECT …)`; PostgreSQL has no
+    /// `DELETE … LIMIT`, and SQLite only when built with an option Debian's is not: those two
+    /// pick the ids in a subquery.
+    func deleteAtMost(_ limit: Int, from table: String, where condition: String) -> String {
+        switch self {
+        case .mysql:
+            return "DELETE FROM \(table) WHERE \(condition) LIMIT \(limit)"
+        case .sqlite, .postgres:
+            return "DELETE FROM \(table) WHERE id IN (SELECT id FROM \(table) WHERE \(condition) LIMIT \(limit))"
+        }
+    }
+
     // MARK: Migrations
 
     /// Statements that keep two Gemgate processes from migrating the same database at once.

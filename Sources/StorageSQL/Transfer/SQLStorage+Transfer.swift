@@ -70,6 +70,11 @@ extension SQLStorage {
         let table = batch.table
         let columns = table.columns
         let limits = self.limits
+        if table == .settings {
+            // Refused as `saveSettings` refuses it, never cut: a JSON list of keys cut to a
+            // gemini-balance TEXT column is not JSON any more.
+            try Self.checkFits(Self.settingValues(in: batch), limit: limits.limit(table: table.rawValue, column: "value"))
+        }
         let logTimes = self.logTimes
         let settingsTimes = self.settingsTimes
         let values: [[SQLValue]] = batch.rows.map { row in
@@ -127,6 +132,18 @@ extension SQLStorage {
             // Instances running on the target take the copied settings in at once.
             if announce { try await self.appendChange(ClusterChange(kind: .settings, origin: nil), on: connection) }
         }
+    }
+
+    /// A settings batch as name → value, for `checkFits`.
+    private static func settingValues(in batch: TransferBatch) -> [String: String] {
+        let names = batch.table.columns.map(\.name)
+        guard let keyIndex = names.firstIndex(of: "key"), let valueIndex = names.firstIndex(of: "value") else { return [:] }
+        var values: [String: String] = [:]
+        for row in batch.rows {
+            guard case .text(let key) = row[keyIndex] else { continue }
+            if case .text(let value) = row[valueIndex] { values[key] = value } else { values[key] = "" }
+        }
+        return values
     }
 
     static func transferKey(source: String, table: TransferTable) -> String {

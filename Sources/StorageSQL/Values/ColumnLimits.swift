@@ -1,3 +1,5 @@
+import Gateway
+
 /// How much text a column accepts, as the database reports it.
 ///
 /// MySQL in strict mode and PostgreSQL refuse an over-long value instead of cutting it, and a

@@ -26,6 +26,41 @@ import Testing
         #expect(cursor.takeNew([13, 14]).isEmpty, "below the floor: handled or given up")
     }
 
+    @Test func aHoleSeenLaterGetsItsOwnGrace() {
+        var cursor = ChangeCursor(floor: 10)
+        let start = Date()
+        // 12 is visible, 11 not yet: hole 11 is open from `start`.
+        #expect(cursor.takeNew([12]) == [12])
+        cursor.advance(now: start)
+        // Four seconds on, 11 arrives, and so does 14 before 13: hole 13 is open from now.
+        #expect(cursor.takeNew([11, 12, 14]) == [11, 14])
+        cursor.advance(now: start.addingTimeInterval(4))
+        #expect(cursor.floor == 12)
+        // Hole 11's grace would be over now, but 13 has waited one second only.
+        cursor.advance(now: start.addingTimeInterval(ChangeCursor.holeGrace))
+        #expect(cursor.floor == 12, "13 may still appear")
+        #expect(cursor.takeNew([13, 14]) == [13], "and when it does, it is not lost")
+        cursor.advance(now: start.addingTimeInterval(ChangeCursor.holeGrace + 0.5))
+        #expect(cursor.floor == 14)
+    }
+
+    @Test func aHoleThatNeverFillsIsSteppedOverAfterItsOwnGrace() {
+        var cursor = ChangeCursor(floor: 0)
+        let start = Date()
+        _ = cursor.takeNew([2])
+        cursor.advance(now: start)
+        _ = cursor.takeNew([5])
+        cursor.advance(now: start.addingTimeInterval(3))
+        // Hole 1 is stepped over at 5 s; holes 3 and 4 (seen at 3 s) wait until 8 s.
+        cursor.advance(now: start.addingTimeInterval(ChangeCursor.holeGrace))
+        #expect(cursor.floor == 2)
+        cursor.advance(now: start.addingTimeInterval(3 + ChangeCursor.holeGrace - 0.1))
+        #expect(cursor.floor == 2)
+        cursor.advance(now: start.addingTimeInterval(3 + ChangeCursor.holeGrace))
+        #expect(cursor.floor == 5)
+        #expect(cursor.takeNew([3, 4, 6]) == [6], "below the floor: given up")
+    }
+
     @Test func aDeltaCarriesOnlyWhatChanged() throws {
         let now = Date()
         let cooled = ModelCooldown(model: "gemini-2.5-pro", until: now.addingTimeInterval(3600), reason: .perDay)

@@ -390,7 +390,8 @@ enum PanelString: String, CaseIterable, Sendable {
                 zh: "自 {0} 起无法连接：{1}。请求照常处理（使用内存中的配置与密钥），日志暂存在内存中，恢复后写入。")
         case .logsPending: LocalizedText(en: "{0} log entries waiting to be written", zh: "{0} 条日志等待写入")
         case .logsDropped: LocalizedText(
-                en: "{0} log entries dropped because the buffer was full", zh: "{0} 条日志因缓冲区已满而丢弃")
+                en: "{0} log entries dropped (buffer full, or refused by the database)",
+                zh: "{0} 条日志被丢弃（缓冲区已满或被数据库拒绝）")
         case .instancesAlive: LocalizedText(en: "Instances on this database", zh: "使用此数据库的实例")
         case .instanceName: LocalizedText(en: "Name", zh: "名称")
         case .instanceAddress: LocalizedText(en: "Address", zh: "地址")

@@ -1,9 +1,12 @@
 /// Cuts text to a size limit on a Unicode-scalar boundary, saying that it was cut.
-enum TextFitting {
+///
+/// Used by the storage layer to fit values to their columns, and by the log writer to cut a
+/// request body when it is recorded exactly as storage would cut it.
+public enum TextFitting {
     /// Returns `text` when it fits; otherwise a prefix plus a marker that gives the original size,
     /// so a reader of the error log knows the body was longer. Very small limits (a VARCHAR(32))
     /// get a bare prefix: there the marker would crowd out the value.
-    static func fit(_ text: String, maxCharacters: Int?, maxBytes: Int?) -> String {
+    public static func fit(_ text: String, maxCharacters: Int?, maxBytes: Int?) -> String {
         let scalarCount = maxCharacters == nil ? 0 : text.unicodeScalars.count
         let byteCount = text.utf8.count
         let fitsCharacters = maxCharacters.map { scalarCount <= $0 } ?? true
