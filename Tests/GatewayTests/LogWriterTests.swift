@@ -15,7 +15,7 @@ private final class ScriptedLogStorage: LogRowStorage {
         var requests: [RequestLogEntry] = []
         var errors: [ErrorLogEntry] = []
         var errorInsertsFail = false
-        var insertDelay: Duration?
+        var unansweredFor: Duration?
         var insertCalls = 0
     }
 
@@ -29,15 +29,19 @@ private final class ScriptedLogStorage: LogRowStorage {
     var insertCalls: Int { state.withLock { $0.insertCalls } }
 
     func failErrorInserts(_ fail: Bool) { state.withLock { $0.errorInsertsFail = fail } }
-    func delayInserts(_ delay: Duration?) { state.withLock { $0.insertDelay = delay } }
+    /// Like a PostgreSQL statement sent as the server vanished: no answer, whatever the caller
+    /// does, until the connection is given up on (then it fails, having written nothing).
+    func leaveInsertsUnanswered(for time: Duration?) { state.withLock { $0.unansweredFor = time } }
 
     func insertRequestLogs(_ entries: [RequestLogEntry]) async throws {
-        let delay = state.withLock { state -> Duration? in
+        let unanswered = state.withLock { state -> Duration? in
             state.insertCalls += 1
-            return state.insertDelay
+            return state.unansweredFor
         }
-        // Like a MySQL statement already sent: it runs to the end even when its caller gives up.
-        if let delay { try? await Task.sleep(for: delay) }
+        if let unanswered {
+            await Task.detached { try? await Task.sleep(for: unanswered) }.value
+            throw Outage()
+        }
         if entries.contains(where: { $0.model == Self.refusedModel }) { throw Refusal() }
         state.withLock { $0.requests += entries }
     }
@@ -101,21 +105,24 @@ private final class ScriptedLogStorage: LogRowStorage {
         #expect(storage.requests.map(\.model) == ["before", "after", "later"])
     }
 
-    @Test func aWriteGivenUpOnKeepsItsRowsAndWritesThemOnce() async throws {
+    @Test func aWriteThatIsNeverAnsweredHandsItsRowsBackAtTheLimit() async throws {
         let storage = ScriptedLogStorage()
         let writer = LogWriter(storage: storage, writeLimit: .milliseconds(100), logger: Self.logger)
-        storage.delayInserts(.milliseconds(600))
-        writer.record(Self.request("slow"))
+        storage.leaveInsertsUnanswered(for: .seconds(2))
+        writer.record(Self.request("held"))
 
         await writer.flush()
         #expect(writer.backlog.lastFailure != nil, "the flush stopped waiting")
-        #expect(writer.backlog.pending == 0, "the running write still owns its row")
+        #expect(writer.backlog.pending == 1, "the row is back in the buffer, not held by the silent statement")
 
-        storage.delayInserts(nil)
-        try await Task.sleep(for: .seconds(1))
+        storage.leaveInsertsUnanswered(for: nil)
         await writer.flush()
-        #expect(storage.requests.map(\.model) == ["slow"], "written once, by the write that was given up on")
+        #expect(storage.requests.map(\.model) == ["held"])
+        // The abandoned write, when it finally fails, puts nothing back a second time.
+        try await Task.sleep(for: .seconds(2.5))
         #expect(writer.backlog.pending == 0)
+        await writer.flush()
+        #expect(storage.requests.map(\.model) == ["held"])
     }
 
     @Test func aRequestBodyIsCutToTheStoredSizeWhenRecorded() async throws {

@@ -58,7 +58,8 @@ def test_loopback_and_private_image_urls_are_refused_unfetched(gateway_factory, 
     client = openai_client(gateway, "/v1")
     urls = {
         f"http://127.0.0.1:{origin.port}/cat.png": "loopback",
-        f"http://localhost:{origin.port}/cat.png": "loopback",
+        # A host name is refused without naming what it resolves to (no probing of internal DNS).
+        f"http://localhost:{origin.port}/cat.png": "does not resolve to a public internet address",
         f"http://[::ffff:127.0.0.1]:{origin.port}/cat.png": "loopback",
         "http://10.0.0.1/cat.png": "private (10.0.0.0/8)",
         "http://192.168.1.10/cat.png": "private (192.168.0.0/16)",

@@ -8,6 +8,8 @@
 /// - Any other failure (an outage, a lost connection) stops the write; the batch it hit and the
 ///   ones after it are handed back to try later.
 /// - Once the task is cancelled (its caller stopped waiting), no further statement is started.
+/// - `handled` hears how many entries from the start are settled (written or refused) after
+///   every step, so a caller that stops waiting knows which ones are still open.
 enum LogBatches {
     struct Outcome<Entry: Sendable>: Sendable {
         /// Entries not written, in their order, to try again later.
@@ -19,7 +21,7 @@ enum LogBatches {
     }
 
     static func write<Entry: Sendable>(
-        _ entries: [Entry], batchSize: Int, insert: ([Entry]) async throws -> Void
+        _ entries: [Entry], batchSize: Int, handled: (Int) -> Void = { _ in }, insert: ([Entry]) async throws -> Void
     ) async -> Outcome<Entry> {
         var outcome = Outcome<Entry>()
         var start = 0
@@ -33,7 +35,7 @@ enum LogBatches {
             do {
                 try await insert(Array(entries[start..<end]))
             } catch where isValueRefusal(error) {
-                if let stop = await writeRowByRow(entries[start..<end], into: &outcome, insert: insert) {
+                if let stop = await writeRowByRow(entries[start..<end], into: &outcome, handled: handled, insert: insert) {
                     outcome.unwritten = Array(entries[stop...])
                     return outcome
                 }
@@ -43,6 +45,7 @@ enum LogBatches {
                 return outcome
             }
             start = end
+            handled(end)
         }
         return outcome
     }
@@ -50,7 +53,8 @@ enum LogBatches {
     /// Writes each entry alone, noting the refused ones; returns the index where a failure other
     /// than a refusal (or cancellation) stopped it, nil when every entry was written or refused.
     private static func writeRowByRow<Entry: Sendable>(
-        _ batch: ArraySlice<Entry>, into outcome: inout Outcome<Entry>, insert: ([Entry]) async throws -> Void
+        _ batch: ArraySlice<Entry>, into outcome: inout Outcome<Entry>, handled: (Int) -> Void,
+        insert: ([Entry]) async throws -> Void
     ) async -> Int? {
         for index in batch.indices {
             if Task.isCancelled {
@@ -65,6 +69,7 @@ enum LogBatches {
                 outcome.failure = error
                 return index
             }
+            handled(index + 1)
         }
         return nil
     }

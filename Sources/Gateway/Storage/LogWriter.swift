@@ -87,19 +87,24 @@ public final class LogWriter: Service, Sendable {
     /// except rows the database refuses on their own (`LogBatches`), which are dropped, counted
     /// and logged.
     ///
-    /// The write owns its entries until it ends and puts back itself what it did not write, also
-    /// after this method stopped waiting for it (past `writeLimit`). A statement cannot be called
-    /// back once sent, and MySQL runs it to the end: putting its batch back at the deadline
-    /// would write those rows twice when it then commits. The price: a statement that never
-    /// answers holds its batch until the driver gives up on the connection.
+    /// A write that has not ended after `writeLimit` is abandoned: everything it had not settled
+    /// yet goes back to the buffer at once, and the write, whenever it ends, puts nothing back.
+    /// A statement that never answers (postgres-nio can leave one so when the server vanishes
+    /// mid-flight) would otherwise hold its rows for good. The price, rare: a MySQL statement
+    /// that commits after 20 s writes its rows twice.
     public func flush() async {
         let (requests, errors) = buffer.withLock { $0.takeAll() }
         guard !requests.isEmpty || !errors.isEmpty else { return }
+        let claim = LogWriteClaim()
         let failure: (any Error)?
         do {
-            failure = try await waitAtMost(writeLimit) { [self] in await write(requests, errors) }
+            failure = try await waitAtMost(writeLimit) { [self] in await write(requests, errors, claim: claim) }
         } catch {
-            // Gave up waiting; the write goes on and puts back what it does not write.
+            if let settled = claim.abandon() {
+                buffer.withLock {
+                    $0.putBack(requests: Array(requests[settled.requests...]), errors: Array(errors[settled.errors...]))
+                }
+            }
             failure = error
         }
         if let failure {
@@ -111,19 +116,25 @@ public final class LogWriter: Service, Sendable {
 
     /// Writes request rows, then error rows; puts back what was not written and drops what the
     /// database refused. Returns what stopped the write, if anything did.
-    private func write(_ requests: [RequestLogEntry], _ errors: [ErrorLogEntry]) async -> (any Error)? {
+    private func write(_ requests: [RequestLogEntry], _ errors: [ErrorLogEntry], claim: LogWriteClaim) async -> (any Error)? {
         let storage = storage
-        let requestOutcome = await LogBatches.write(requests, batchSize: Self.batchSize) {
+        let requestOutcome = await LogBatches.write(
+            requests, batchSize: Self.batchSize, handled: { claim.settled(requests: $0) }
+        ) {
             try await storage.insertRequestLogs($0)
         }
         var errorOutcome = LogBatches.Outcome(unwritten: errors)
         // After an outage the error rows would only fail the same way: keep them for next time.
         if requestOutcome.failure == nil {
-            errorOutcome = await LogBatches.write(errors, batchSize: Self.batchSize) {
+            errorOutcome = await LogBatches.write(
+                errors, batchSize: Self.batchSize, handled: { claim.settled(errors: $0) }
+            ) {
                 try await storage.insertErrorLogs($0)
             }
         }
         let refusedCount = requestOutcome.refused.count + errorOutcome.refused.count
+        // Abandoned meanwhile: the flush already put back what was open; nothing more to do.
+        guard claim.finish() else { return requestOutcome.failure ?? errorOutcome.failure }
         let dropped = buffer.withLock { buffer -> Int in
             buffer.putBack(requests: requestOutcome.unwritten, errors: errorOutcome.unwritten)
             buffer.dropped += refusedCount
