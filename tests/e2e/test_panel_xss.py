@@ -1,8 +1,11 @@
-"""Hostile values that reach the logs (an <img> with an onerror handler, in Google's words about
-an unknown field, and a key that closes an attribute and opens a <script>) are shown as text on every page: no alert
+"""Hostile values that reach the logs (a model name that is an <img> with an onerror handler, in
+rows gemini-balance wrote and in Google's words about an unknown field, and a key that closes an
+attribute and opens a <script>) are shown as text on every page: no alert
 fires, the CSP never has to block anything, and the text itself is visible."""
 
+import datetime
 import json
+import sqlite3
 import urllib.parse
 
 from selenium.webdriver.common.by import By
@@ -23,11 +26,19 @@ def test_hostile_values_render_as_text_on_every_page(gateway_factory, driver):
     gateway = gateway_factory([good, EVIL_KEY], tokens=["sk-xss-client"], env={"AUTH_TOKEN": ADMIN_TOKEN})
     headers = {"x-goog-api-key": "sk-xss-client", "Content-Type": "application/json"}
     body = {"contents": [{"role": "user", "parts": [{"text": "hi"}]}]}
-    # A hostile model name is refused before it goes anywhere (model ids are checked) and so
-    # never reaches the logs...
+    # A hostile model name is refused before it goes anywhere (model ids are checked)...
     path = "/v1beta/models/" + urllib.parse.quote(EVIL_MODEL, safe="") + ":generateContent"
     status = http_json("POST", gateway.url + path, body, headers=headers)[0]
     assert status in (400, 404)
+    # ...but rows written by gemini-balance on the same database (or before the upgrade) may hold
+    # one: put such rows in the tables as it writes them.
+    with sqlite3.connect(gateway.tmp / "data" / "default_db") as db:
+        now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+        db.execute("INSERT INTO t_request_log (request_time, model_name, api_key, is_success, status_code, latency_ms)"
+                   " VALUES (?, ?, ?, 0, 404, 12)", (now, EVIL_MODEL, EVIL_KEY))
+        db.execute("INSERT INTO t_error_logs (gemini_key, model_name, error_type, error_log, error_code, request_time)"
+                   " VALUES (?, ?, 'gemini-chat-non-stream', ?, 404, ?)",
+                   (EVIL_KEY, EVIL_MODEL, "<b>not found</b>", now))
     # ...but Google repeats an unknown field's name in its 400, which lands in the error log.
     http_json("POST", gateway.url + "/v1beta/models/gemini-2.5-flash:generateContent",
               dict(body, **{EVIL_MODEL: 1}), headers=headers)
@@ -39,8 +50,8 @@ def test_hostile_values_render_as_text_on_every_page(gateway_factory, driver):
     checks = {
         "/keys": [MASKED_EVIL_KEY],
         "/keys?q=script": [MASKED_EVIL_KEY],
-        "/logs": [MASKED_EVIL_KEY],
-        "/logs/requests": [MASKED_EVIL_KEY],
+        "/logs": [EVIL_MODEL, MASKED_EVIL_KEY],
+        "/logs/requests": [EVIL_MODEL, MASKED_EVIL_KEY],
         "/config": [],
     }
     for page, texts in checks.items():
