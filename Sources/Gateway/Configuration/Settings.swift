@@ -54,6 +54,12 @@ extension Settings {
     public func isFilteredModel(_ model: String) -> Bool {
         ModelListSettings(filteredModels: filteredModels).isFiltered(model)
     }
+    /// Refuses a model `FILTERED_MODELS` turns off, as an unknown model (404) saying why.
+    func requireNotFiltered(_ model: String) throws(GatewayError) {
+        if isFilteredModel(model) {
+            throw GatewayError.modelNotFound(model, reason: "is turned off on this gateway (FILTERED_MODELS).")
+        }
+    }
     public var searchModels: [String] { self[SettingCatalog.searchModels].list ?? [] }
     public var imageModels: [String] { self[SettingCatalog.imageModels].list ?? [] }
     public var thinkingModels: [String] { self[SettingCatalog.thinkingModels].list ?? [] }

@@ -13,9 +13,7 @@ struct GeminiMethodHandler: Sendable {
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let action = try GeminiModelAction(context.parameters.get("model") ?? "")
         let settings = services.settings.current
-        if settings.isFilteredModel(action.model) {
-            throw GatewayError.modelNotFound(action.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
-        }
+        try settings.requireNotFiltered(action.model)
         let body = try await RequestBodyReader.readJSON(request, limit: settings.maxRequestBodyBytes)
         // Query parameters other than the client's token travel on (alt=sse, for one).
         let query = request.uri.queryParameters.filter { $0.key != "key" }.map { (name: String($0.key), value: String($0.value)) }

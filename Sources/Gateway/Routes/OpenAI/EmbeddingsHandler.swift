@@ -18,9 +18,7 @@ struct EmbeddingsHandler: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if settings.isFilteredModel(plan.model) {
-            throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
-        }
+        try settings.requireNotFiltered(plan.model)
         var answers: [JSONValue] = []
         for batch in plan.batches {
             let call = UpstreamCall(

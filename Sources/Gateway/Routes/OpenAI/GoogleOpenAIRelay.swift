@@ -39,9 +39,7 @@ struct GoogleOpenAIRelay: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if services.settings.current.isFilteredModel(id) {
-            throw GatewayError.modelNotFound(id, reason: "is turned off on this gateway (FILTERED_MODELS).")
-        }
+        try services.settings.current.requireNotFiltered(id)
         let call = UpstreamCall(
             request: UpstreamRequest(method: .GET, path: "models/\(id)", surface: .openAICompatible),
             model: ModelCatalog.listingScope, tokenFingerprint: context.client?.tokenFingerprint)
@@ -61,9 +59,7 @@ struct GoogleOpenAIRelay: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if settings.isFilteredModel(model) {
-            throw GatewayError.modelNotFound(model, reason: "is turned off on this gateway (FILTERED_MODELS).")
-        }
+        try settings.requireNotFiltered(model)
         let call = UpstreamCall(
             request: UpstreamRequest(method: .POST, path: path, body: body.bytes, surface: .openAICompatible),
             model: model, tokenFingerprint: context.client?.tokenFingerprint,

@@ -19,9 +19,7 @@ struct SpeechHandler: Sendable {
         } catch {
             throw GatewayError.conversion(error)
         }
-        if settings.isFilteredModel(plan.model) {
-            throw GatewayError.modelNotFound(plan.model, reason: "is turned off on this gateway (FILTERED_MODELS).")
-        }
+        try settings.requireNotFiltered(plan.model)
         let call = UpstreamCall(
             request: UpstreamRequest(
                 method: .POST, path: "models/\(plan.model):generateContent", body: ByteBuffer(bytes: plan.body.serialized())),
