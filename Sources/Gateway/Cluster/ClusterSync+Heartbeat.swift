@@ -30,7 +30,9 @@ extension ClusterSync {
 
     func registerHeartbeat() async throws {
         do {
-            try await withDeadline(timing.answerWithin) { [storage, instance] in try await storage.recordHeartbeat(instance) }
+            // waitAtMost, not a task group: a statement sent as the server vanished may never answer, even
+            // when cancelled, and the heartbeat is how an outage is noticed.
+            try await waitAtMost(timing.answerWithin) { [storage, instance] in try await storage.recordHeartbeat(instance) }
             health.recordSuccess()
         } catch {
             health.recordFailure(error)
